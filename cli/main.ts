@@ -1,0 +1,11 @@
+import { Command } from 'commander';
+import { metadataCommand } from './commands/metadata-command.js';
+import { standaloneCommand } from './commands/standalone-command.js';
+
+const program = new Command('strata')
+  .description('Strata: a message service with compute and storage kept apart')
+  .showHelpAfterError()
+  .addCommand(standaloneCommand())
+  .addCommand(metadataCommand());
+
+await program.parseAsync(process.argv);

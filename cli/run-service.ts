@@ -1,0 +1,38 @@
+import type { Logger } from '../services/common/logger.js';
+
+export interface Service {
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a service, then keeps the process up until SIGINT or SIGTERM and shuts it down cleanly.
+ * A second signal exits at once. A failure to start is one log line and exit code 1.
+ */
+export async function runService(logger: Logger, start: () => Promise<Service>): Promise<void> {
+  let service: Service;
+  try {
+    service = await start();
+  } catch (error) {
+    logger.fatal({ err: error }, `failed to start: ${(error as Error).message}`);
+    logger.flush();
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    service.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

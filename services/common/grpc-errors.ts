@@ -1,0 +1,101 @@
+import { Metadata, status, type ServiceError, type StatusObject } from '@grpc/grpc-js';
+import type { StrataError } from './errors.js';
+import {
+  BadVersionError,
+  CancelledError,
+  CompactedError,
+  InternalError,
+  InvalidArgumentError,
+  LeaseNotFoundError,
+  NotFoundError,
+  ResourceExhaustedError,
+  TimeoutError,
+  UnavailableError,
+  asStrataError,
+  type ErrorCode,
+} from './errors.js';
+
+export const ERROR_CODE_TRAILER = 'strata-error-code';
+export const ERROR_DETAIL_TRAILER = 'strata-error-detail';
+
+/** The structured fields some errors carry across the wire, so the client rebuilds the same type. */
+function detailOf(error: StrataError): Record<string, string | number> | undefined {
+  if (error instanceof BadVersionError) {
+    return { key: error.key, expected: error.expectedVersion, actual: error.actualVersion };
+  }
+  if (error instanceof CompactedError) {
+    return { requested: error.requestedRevision, oldest: error.oldestRevision };
+  }
+  if (error instanceof LeaseNotFoundError) return { lease: error.leaseId };
+  return undefined;
+}
+
+/** What a server handler passes to its callback (or emits on a stream) for any thrown error. */
+export function toServiceError(error: unknown): Partial<StatusObject> {
+  const strata = asStrataError(error);
+  const metadata = new Metadata();
+  metadata.set(ERROR_CODE_TRAILER, strata.code);
+  const detail = detailOf(strata);
+  if (detail) metadata.set(ERROR_DETAIL_TRAILER, JSON.stringify(detail));
+  return { code: strata.grpcStatus, details: strata.message, metadata };
+}
+
+function parseDetail(metadata: Metadata | undefined): Record<string, unknown> {
+  const raw = metadata?.get(ERROR_DETAIL_TRAILER)[0];
+  if (typeof raw !== 'string') return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+const num = (value: unknown): number => (typeof value === 'number' ? value : 0);
+
+/** Turns a gRPC failure seen by a client back into the typed error the server raised. */
+export function fromServiceError(error: ServiceError | Error): StrataError {
+  const service = error as Partial<ServiceError>;
+  const code = service.metadata?.get(ERROR_CODE_TRAILER)[0] as ErrorCode | undefined;
+  const message = service.details || error.message;
+  const cause = { cause: error };
+  const detail = parseDetail(service.metadata);
+  switch (code) {
+    case 'BAD_VERSION':
+      return new BadVersionError(
+        String(detail.key ?? ''),
+        num(detail.expected),
+        num(detail.actual),
+        cause,
+      );
+    case 'COMPACTED':
+      return new CompactedError(num(detail.requested), num(detail.oldest), cause);
+    case 'LEASE_NOT_FOUND':
+      return new LeaseNotFoundError(String(detail.lease ?? ''), cause);
+    case 'INVALID_ARGUMENT':
+      return new InvalidArgumentError(message, cause);
+    case 'NOT_FOUND':
+      return new NotFoundError(message, cause);
+    case 'RESOURCE_EXHAUSTED':
+      return new ResourceExhaustedError(message, cause);
+    default:
+      break;
+  }
+  // No Strata code: the failure came from the transport or from something that is not ours.
+  switch (service.code) {
+    case status.UNAVAILABLE:
+      return new UnavailableError(message, cause);
+    case status.DEADLINE_EXCEEDED:
+      return new TimeoutError(message, cause);
+    case status.CANCELLED:
+      return new CancelledError(message, cause);
+    case status.INVALID_ARGUMENT:
+      return new InvalidArgumentError(message, cause);
+    case status.NOT_FOUND:
+      return new NotFoundError(message, cause);
+    case status.RESOURCE_EXHAUSTED:
+      return new ResourceExhaustedError(message, cause);
+    default:
+      return new InternalError(message, cause);
+  }
+}

@@ -3,7 +3,11 @@ import { BadVersionError, LeaseNotFoundError } from '../../common/errors.js';
 import type { TxnOpResult, TxnRequest } from '../metadata-store.js';
 import { compareKeys } from './key-order.js';
 
-const BTree = sortedBtree.default;
+// Node's ESM loader hands over module.exports (with .default); vitest's transform hands over the
+// default export itself.
+const BTree = (
+  'default' in sortedBtree ? sortedBtree.default : sortedBtree
+) as typeof sortedBtree.default;
 
 export interface KeyRecord {
   value: Buffer;

@@ -12,7 +12,6 @@ import {
   validatePrefix,
   validateTtl,
   validateTxn,
-  validateValue,
 } from '../limits.js';
 import type {
   DeleteOptions,
@@ -68,9 +67,7 @@ export class StrataMetadataStore implements MetadataStore {
   }
 
   async put(key: string, value: Uint8Array, options: PutOptions = {}): Promise<PutResult> {
-    validateKey(key);
-    validateValue(value);
-    if (options.leaseId !== undefined) validateLeaseId(options.leaseId);
+    validateTxn({ ops: [{ type: 'put', key, value, ...options }] });
     const request = {
       key,
       value,
@@ -81,7 +78,7 @@ export class StrataMetadataStore implements MetadataStore {
   }
 
   async delete(key: string, options: DeleteOptions = {}): Promise<DeleteResult> {
-    validateKey(key);
+    validateTxn({ ops: [{ type: 'delete', key, ...options }] });
     const request = { key, expect: expectToWire(options.expectedVersion) };
     return this.unary((o, cb) => this.client.Delete(request, o, cb));
   }

@@ -27,15 +27,18 @@ function requireLease(lease: number): string {
 export function createMetadataHandlers(engine: MetadataEngine, logger: Logger): MetadataHandlers {
   function unary<Req, Res>(name: string, handle: (request: Req) => Promise<Res>) {
     return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
-      handle(call.request).then(
-        (response) => callback(null, response),
-        (error: unknown) => {
-          if (!(error instanceof StrataError) || error.code === 'INTERNAL') {
-            logger.error({ err: error, method: name }, 'metadata request failed');
-          }
-          callback(toServiceError(error) as ServiceError);
-        },
-      );
+      // Through a promise so that a synchronous throw becomes a status too.
+      Promise.resolve(call.request)
+        .then(handle)
+        .then(
+          (response) => callback(null, response),
+          (error: unknown) => {
+            if (!(error instanceof StrataError) || error.code === 'INTERNAL') {
+              logger.error({ err: error, method: name }, 'metadata request failed');
+            }
+            callback(toServiceError(error) as ServiceError);
+          },
+        );
     };
   }
 

@@ -68,7 +68,17 @@ export class StrataWatch implements Watch {
   }
 
   private connect(): void {
-    const call = this.client.Watch({ prefix: this.prefix, fromRevision: this.nextRevision ?? 0 });
+    if (this.closed) return;
+    let call: ClientReadableStream<WatchResponse__Output>;
+    try {
+      call = this.client.Watch({ prefix: this.prefix, fromRevision: this.nextRevision ?? 0 });
+    } catch (error) {
+      // The client was closed under us: nothing to reconnect to.
+      const failure = fromServiceError(error as Error);
+      this.rejectReady(failure);
+      this.queue.end(failure);
+      return;
+    }
     this.call = call;
     call.on('data', (response: WatchResponse__Output) => this.onResponse(call, response));
     // 'status' always follows; the error is handled there.

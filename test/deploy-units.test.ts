@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { STRATA_BIN } from './harness/strata-processes.js';
+
+const run = promisify(execFile);
+const deploy = new URL('../deploy/', import.meta.url);
+const units = readdirSync(new URL('systemd/', deploy)).filter((f) => f.endsWith('.service'));
+
+/** The flags a command's --help lists. */
+async function helpFlags(subcommand: string): Promise<Set<string>> {
+  const { stdout } = await run(process.execPath, [STRATA_BIN, subcommand, '--help']);
+  return new Set(stdout.match(/--[a-z][a-z-]*/g) ?? []);
+}
+
+describe('deploy/ stays consistent with the real flags', () => {
+  it('has units to check', () => expect(units.length).toBeGreaterThan(0));
+
+  it.each(units)('%s starts a real subcommand with flags it accepts', async (unit) => {
+    const text = readFileSync(new URL(`systemd/${unit}`, deploy), 'utf8');
+    const execStart = /^ExecStart=(.*)$/m.exec(text)?.[1];
+    expect(execStart).toBeDefined();
+    const [binary, subcommand, ...args] = (execStart as string).split(/\s+/);
+    expect(binary).toMatch(/\/bin\/strata$/);
+    const known = await helpFlags(subcommand as string);
+    for (const flag of args.filter((a) => a.startsWith('--'))) expect(known, flag).toContain(flag);
+  });
+
+  it('lists only environment variables the metadata command reads', async () => {
+    const { stdout } = await run(process.execPath, [STRATA_BIN, 'metadata', '--help']);
+    const example = readFileSync(new URL('metadata.env.example', deploy), 'utf8');
+    const names = [...example.matchAll(/^(STRATA_[A-Z_]+)=/gm)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThan(0);
+    const help = stdout.replace(/\s+/g, ' ');
+    for (const name of names) expect(help, name).toContain(`env: ${name}`);
+  });
+});

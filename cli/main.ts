@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import { metadataCommand } from './commands/metadata-command.js';
 import { standaloneCommand } from './commands/standalone-command.js';
+import { storageNodeCommand } from './commands/storage-node-command.js';
 
 const program = new Command('strata')
   .description('Strata: a message service with compute and storage kept apart')
   .showHelpAfterError()
   .addCommand(standaloneCommand())
-  .addCommand(metadataCommand());
+  .addCommand(metadataCommand())
+  .addCommand(storageNodeCommand());
 
 await program.parseAsync(process.argv);

@@ -27,3 +27,32 @@ export function portOption(
 ): Option {
   return new Option(flags, description).env(env).argParser(parsePort).default(fallback);
 }
+
+export function parsePositiveInt(text: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value <= 0 || !Number.isSafeInteger(value)) {
+    throw new CommanderArgumentError(`not a positive integer: ${text}`);
+  }
+  return value;
+}
+
+const UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+};
+
+/** Sizes like 5242880, 512KiB, 5MiB or 1GB. */
+export function parseByteSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+  const unit = UNITS[(match?.[2] ?? '').toLowerCase()];
+  if (!match || unit === undefined) {
+    throw new CommanderArgumentError(`not a size (e.g. 1048576, 512KiB, 5MiB, 1GiB): ${text}`);
+  }
+  return Math.floor(Number(match[1]) * unit);
+}

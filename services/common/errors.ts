@@ -15,6 +15,14 @@ export type ErrorCode =
   | 'CANCELLED'
   | 'RESOURCE_EXHAUSTED'
   | 'LEASE_LOST'
+  | 'LEDGER_NOT_FOUND'
+  | 'LEDGER_CLOSED'
+  | 'LEDGER_FENCED'
+  | 'ENTRY_TOO_LARGE'
+  | 'ENTRY_ID_GAP'
+  | 'ENTRY_UNAVAILABLE'
+  | 'NOT_ENOUGH_NODES'
+  | 'NODE_READ_ONLY'
   | 'INTERNAL';
 
 export interface StrataErrorOptions {

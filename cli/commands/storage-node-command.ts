@@ -1,0 +1,103 @@
+import { Command, Option } from 'commander';
+import { createLogger } from '../../services/common/logger.js';
+import { openMetadataStore } from '../../services/metadata/open-metadata-store.js';
+import { startStorageNode } from '../../storage-node/server/storage-node-server.js';
+import { logLevelOption, parseByteSize, parsePositiveInt, portOption } from '../options.js';
+import { runService } from '../run-service.js';
+
+interface StorageNodeFlags {
+  port: number;
+  host: string;
+  advertiseAddress?: string;
+  dataDir: string;
+  metadataUrl: string;
+  sync: 'always' | 'none';
+  maxEntryBytes: number;
+  minFreeBytes: number;
+  leaseTtlMs: number;
+  logLevel: string;
+}
+
+export function storageNodeCommand(): Command {
+  return new Command('storage-node')
+    .description('run a storage node: ledger entries in LevelDB, group commit, fencing')
+    .addOption(
+      portOption('--port <port>', 'gRPC port (0 picks a free one)', 'STRATA_STORAGE_PORT', 3181),
+    )
+    .addOption(
+      new Option('--host <host>', 'address to listen on').env('STRATA_HOST').default('127.0.0.1'),
+    )
+    .addOption(
+      new Option('--advertise-address <host:port>', 'address clients use (default: host:port)').env(
+        'STRATA_ADVERTISE_ADDRESS',
+      ),
+    )
+    .addOption(
+      new Option('--data-dir <dir>', 'where entries live')
+        .env('STRATA_DATA_DIR')
+        .default('./data/storage'),
+    )
+    .addOption(
+      new Option('--metadata-url <url>', 'strata://host:port, etcd://host:port[,...]')
+        .env('STRATA_METADATA_URL')
+        .default('strata://127.0.0.1:6600'),
+    )
+    .addOption(
+      new Option(
+        '--sync <mode>',
+        'fsync each group commit (always) or not (none: an explicit opt-out)',
+      )
+        .choices(['always', 'none'])
+        .env('STRATA_SYNC')
+        .default('always'),
+    )
+    .addOption(
+      new Option('--max-entry-bytes <size>', 'largest entry accepted (e.g. 5MiB)')
+        .env('STRATA_MAX_ENTRY_BYTES')
+        .argParser(parseByteSize)
+        .default(5 * 1024 * 1024),
+    )
+    .addOption(
+      new Option(
+        '--min-free-bytes <size>',
+        'below this free disk space the node turns read-only (e.g. 1GiB)',
+      )
+        .env('STRATA_MIN_FREE_BYTES')
+        .argParser(parseByteSize)
+        .default(1024 ** 3),
+    )
+    .addOption(
+      new Option('--lease-ttl-ms <ms>', 'TTL of the registration lease')
+        .env('STRATA_LEASE_TTL_MS')
+        .argParser(parsePositiveInt)
+        .default(10_000),
+    )
+    .addOption(logLevelOption())
+    .action(async (flags: StorageNodeFlags) => {
+      const logger = createLogger('storage-node', flags.logLevel as never);
+      await runService(logger, async () => {
+        const metadata = await openMetadataStore(flags.metadataUrl);
+        const node = await startStorageNode({
+          host: flags.host,
+          port: flags.port,
+          advertiseAddress: flags.advertiseAddress,
+          dataDir: flags.dataDir,
+          metadata,
+          logger,
+          sync: flags.sync === 'always',
+          maxEntryBytes: flags.maxEntryBytes,
+          minFreeBytes: flags.minFreeBytes,
+          leaseTtlMs: flags.leaseTtlMs,
+        }).catch(async (error: unknown) => {
+          await metadata.close();
+          throw error;
+        });
+        return {
+          close: async () => {
+            await node.close();
+            await metadata.close();
+          },
+        };
+      });
+    });
+}

@@ -1,0 +1,14 @@
+/**
+ * Where each role keeps its state in the metadata store (see services/metadata/README.md). Ids in
+ * keys are zero-padded so that listing order is numeric order.
+ */
+const ROOT = '/strata';
+
+export const clusterKeys = {
+  ledgerIdCounter: `${ROOT}/ids/ledger`,
+  storageNodes: `${ROOT}/storage-nodes/`,
+  storageNode: (nodeId: string) => `${ROOT}/storage-nodes/${nodeId}`,
+  gateways: `${ROOT}/gateways/`,
+  ledgers: `${ROOT}/ledgers/`,
+  ledger: (ledgerId: number) => `${ROOT}/ledgers/${String(ledgerId).padStart(20, '0')}`,
+} as const;

@@ -1,0 +1,202 @@
+import { Level } from 'level';
+import { loadMessageCodec } from '../../proto/load.js';
+import type {
+  LedgerState,
+  LedgerState__Output,
+} from '../../proto/generated/strata/storage/v1/LedgerState.js';
+import type { Logger } from '../../services/common/logger.js';
+import { decodeEntry, encodeEntry, type StoredEntry } from './entry-record.js';
+import {
+  entryIdOfKey,
+  entryKey,
+  ledgerEntryRange,
+  ledgerIdOfKey,
+  ledgerKey,
+  ledgerKeyRange,
+} from './entry-keys.js';
+import { GroupCommit, type GroupCommitOptions } from './group-commit.js';
+
+const stateCodec = loadMessageCodec<LedgerState, LedgerState__Output>(
+  'strata/storage/v1/storage.proto',
+  'strata.storage.v1.LedgerState',
+);
+
+export interface LedgerRecord {
+  lac: number;
+  lastEntryId: number;
+  fenced: boolean;
+}
+
+export interface EntryToAdd {
+  ledgerId: number;
+  entryId: number;
+  lac: number;
+  payload: Uint8Array;
+  crc32c: number;
+}
+
+export type AddOutcome = 'ok' | 'fenced' | 'read-only' | 'failed';
+
+export type ReadOutcome =
+  { status: 'ok'; entry: StoredEntry } | { status: 'no-entry' } | { status: 'corrupt' };
+
+export interface EntryStoreOptions extends GroupCommitOptions {
+  directory: string;
+  logger: Logger;
+}
+
+const emptyRecord = (): LedgerRecord => ({ lac: -1, lastEntryId: -1, fenced: false });
+
+/**
+ * A storage node's entries and per-ledger state in LevelDB. Adds and fences go through one group
+ * commit; a ledger's state in memory (`ledgers`) always reflects what is durable, except that a
+ * fence takes effect for new adds the moment it is queued.
+ */
+export class EntryStore {
+  readonly ledgers = new Map<number, LedgerRecord>();
+  /** Fenced in memory, possibly not yet durable: adds are refused from the moment of the request. */
+  private readonly fencing = new Set<number>();
+  private readonly commit: GroupCommit;
+  readOnly = false;
+
+  private constructor(
+    private readonly db: Level<Buffer, Buffer>,
+    private readonly logger: Logger,
+    options: GroupCommitOptions,
+  ) {
+    this.commit = new GroupCommit(db, options, (touched) => this.recordsFor(touched));
+  }
+
+  static async open(options: EntryStoreOptions): Promise<EntryStore> {
+    const db = new Level<Buffer, Buffer>(options.directory, {
+      keyEncoding: 'buffer',
+      valueEncoding: 'buffer',
+    });
+    await db.open();
+    const store = new EntryStore(db, options.logger, options);
+    for await (const [key, value] of db.iterator(ledgerKeyRange)) {
+      const state = stateCodec.decode(value);
+      store.ledgers.set(ledgerIdOfKey(key), {
+        lac: state.lac,
+        lastEntryId: state.lastEntryId,
+        fenced: state.fenced,
+      });
+    }
+    return store;
+  }
+
+  /** Bytes queued and not yet durable: the add stream slows down its reader above a limit. */
+  get pendingBytes(): number {
+    return this.commit.pendingBytes;
+  }
+
+  state(ledgerId: number): LedgerRecord {
+    const record = this.ledgers.get(ledgerId) ?? emptyRecord();
+    return this.fencing.has(ledgerId) ? { ...record, fenced: true } : record;
+  }
+
+  isFenced(ledgerId: number): boolean {
+    return this.fencing.has(ledgerId) || this.ledgers.get(ledgerId)?.fenced === true;
+  }
+
+  /** Resolves once the entry is durable (or refused). A recovery add ignores the fence. */
+  add(entry: EntryToAdd, recovery: boolean): Promise<AddOutcome> {
+    if (this.readOnly) return Promise.resolve('read-only');
+    if (!recovery && this.isFenced(entry.ledgerId)) return Promise.resolve('fenced');
+    const record = encodeEntry(entry.lac, entry.crc32c, entry.payload);
+    return this.commit.submit({
+      put: [entryKey(entry.ledgerId, entry.entryId), record],
+      ledgerId: entry.ledgerId,
+      update: (r) => {
+        r.lac = Math.max(r.lac, entry.lac);
+        r.lastEntryId = Math.max(r.lastEntryId, entry.entryId);
+      },
+    });
+  }
+
+  /** Fences the ledger durably and returns its state. Adds queued earlier may still land. */
+  async fence(ledgerId: number): Promise<LedgerRecord> {
+    this.fencing.add(ledgerId);
+    const outcome = await this.commit.submit({
+      ledgerId,
+      update: (r) => {
+        r.fenced = true;
+      },
+    });
+    if (outcome !== 'ok') throw new Error(`could not persist the fence of ledger ${ledgerId}`);
+    return this.state(ledgerId);
+  }
+
+  async read(ledgerId: number, entryId: number): Promise<ReadOutcome> {
+    const record = await this.db.get(entryKey(ledgerId, entryId));
+    if (record === undefined) return { status: 'no-entry' };
+    return this.decode(ledgerId, entryId, record);
+  }
+
+  /** The entries held in [first, last], in order. */
+  async *readRange(
+    ledgerId: number,
+    first: number,
+    last: number,
+  ): AsyncGenerator<{ entryId: number; outcome: ReadOutcome }> {
+    const iterator = this.db.iterator({
+      gte: entryKey(ledgerId, first),
+      lte: entryKey(ledgerId, last),
+    });
+    try {
+      for await (const [key, record] of iterator) {
+        const entryId = entryIdOfKey(key);
+        yield { entryId, outcome: this.decode(ledgerId, entryId, record) };
+      }
+    } finally {
+      await iterator.close();
+    }
+  }
+
+  async deleteLedger(ledgerId: number): Promise<boolean> {
+    const existed = this.ledgers.has(ledgerId);
+    await this.commit.idle();
+    await this.db.clear(ledgerEntryRange(ledgerId));
+    await this.db.del(ledgerKey(ledgerId), { sync: true });
+    this.ledgers.delete(ledgerId);
+    this.fencing.delete(ledgerId);
+    return existed;
+  }
+
+  listLedgers(startAfter: number, limit: number): { ledgerIds: number[]; more: boolean } {
+    const ids = [...this.ledgers.keys()].filter((id) => id > startAfter).sort((a, b) => a - b);
+    return { ledgerIds: ids.slice(0, limit), more: ids.length > limit };
+  }
+
+  async close(): Promise<void> {
+    await this.commit.close();
+    await this.db.close();
+  }
+
+  private decode(ledgerId: number, entryId: number, record: Buffer): ReadOutcome {
+    const entry = decodeEntry(record);
+    if (entry) return { status: 'ok', entry };
+    this.logger.error(
+      { ledgerId, entryId },
+      'corrupt entry: stored copy does not match its checksum',
+    );
+    return { status: 'corrupt' };
+  }
+
+  /** The new durable records of the ledgers a commit touches; applied once the batch is written. */
+  private recordsFor(touched: Map<number, Array<(r: LedgerRecord) => void>>) {
+    const records: Array<[Buffer, Buffer]> = [];
+    const apply: Array<() => void> = [];
+    for (const [ledgerId, updates] of touched) {
+      const next = { ...(this.ledgers.get(ledgerId) ?? emptyRecord()) };
+      for (const update of updates) update(next);
+      records.push([ledgerKey(ledgerId), stateCodec.encode(next)]);
+      apply.push(() => {
+        const current = this.ledgers.get(ledgerId);
+        // A fence committed meanwhile is never undone by a later record.
+        this.ledgers.set(ledgerId, { ...next, fenced: next.fenced || current?.fenced === true });
+      });
+    }
+    return { records, apply: () => apply.forEach((f) => f()) };
+  }
+}

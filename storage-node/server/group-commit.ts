@@ -1,0 +1,135 @@
+import type { Level } from 'level';
+import type { AddOutcome, LedgerRecord } from './entry-store.js';
+
+export interface GroupCommitOptions {
+  /** A batch closes once it holds this many bytes (BookKeeper: 512 KB). */
+  maxBatchBytes?: number;
+  /** ...or this long after its first write arrived (BookKeeper: 2 ms). */
+  maxWaitMs?: number;
+  /** fsync each batch. Turning it off is an explicit opt-out (RocketMQ's ASYNC_FLUSH). */
+  sync?: boolean;
+}
+
+export interface CommitOp {
+  put?: [Buffer, Buffer];
+  ledgerId: number;
+  update: (record: LedgerRecord) => void;
+}
+
+interface Queued {
+  op: CommitOp;
+  bytes: number;
+  resolve: (outcome: AddOutcome) => void;
+}
+
+type RecordsFor = (touched: Map<number, Array<(r: LedgerRecord) => void>>) => {
+  records: Array<[Buffer, Buffer]>;
+  apply: () => void;
+};
+
+/**
+ * Gathers adds that arrive close together into one LevelDB batch written with sync, and acks them
+ * all after it. One batch is written at a time; whatever arrives meanwhile forms the next one, so
+ * batches grow with load and an idle node answers within maxWaitMs.
+ */
+export class GroupCommit {
+  private queue: Queued[] = [];
+  private queuedBytes = 0;
+  private firstQueuedAt = 0;
+  private writing: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+  private readonly maxBatchBytes: number;
+  private readonly maxWaitMs: number;
+  private readonly sync: boolean;
+
+  constructor(
+    private readonly db: Level<Buffer, Buffer>,
+    options: GroupCommitOptions,
+    private readonly recordsFor: RecordsFor,
+  ) {
+    this.maxBatchBytes = options.maxBatchBytes ?? 512 * 1024;
+    this.maxWaitMs = options.maxWaitMs ?? 2;
+    this.sync = options.sync ?? true;
+  }
+
+  get pendingBytes(): number {
+    return this.queuedBytes;
+  }
+
+  submit(op: CommitOp): Promise<AddOutcome> {
+    if (this.closed) return Promise.resolve('failed');
+    return new Promise((resolve) => {
+      const bytes = op.put ? op.put[0].byteLength + op.put[1].byteLength : 16;
+      if (this.queue.length === 0) this.firstQueuedAt = performance.now();
+      this.queue.push({ op, bytes, resolve });
+      this.queuedBytes += bytes;
+      this.schedule();
+    });
+  }
+
+  /** Resolves when nothing is queued or being written. */
+  async idle(): Promise<void> {
+    while (this.writing || this.queue.length > 0) {
+      if (!this.writing) this.flush();
+      await this.writing;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.idle();
+    this.closed = true;
+  }
+
+  private schedule(): void {
+    if (this.writing || this.queue.length === 0) return;
+    const waited = performance.now() - this.firstQueuedAt;
+    if (this.queuedBytes >= this.maxBatchBytes || waited >= this.maxWaitMs) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.flush();
+      return;
+    }
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.schedule();
+    }, this.maxWaitMs - waited);
+  }
+
+  private flush(): void {
+    let take = 0;
+    let bytes = 0;
+    while (take < this.queue.length && (take === 0 || bytes < this.maxBatchBytes)) {
+      bytes += (this.queue[take] as Queued).bytes;
+      take++;
+    }
+    const group = this.queue.splice(0, take);
+    this.queuedBytes -= bytes;
+    if (this.queue.length > 0) this.firstQueuedAt = performance.now();
+    this.writing = this.write(group).finally(() => {
+      this.writing = undefined;
+      this.schedule();
+    });
+  }
+
+  private async write(group: Queued[]): Promise<void> {
+    const touched = new Map<number, Array<(r: LedgerRecord) => void>>();
+    const ops: Array<{ type: 'put'; key: Buffer; value: Buffer }> = [];
+    for (const { op } of group) {
+      if (op.put) ops.push({ type: 'put', key: op.put[0], value: op.put[1] });
+      let updates = touched.get(op.ledgerId);
+      if (!updates) touched.set(op.ledgerId, (updates = []));
+      updates.push(op.update);
+    }
+    const { records, apply } = this.recordsFor(touched);
+    for (const [key, value] of records) ops.push({ type: 'put', key, value });
+    try {
+      await this.db.batch(ops, { sync: this.sync });
+    } catch {
+      for (const queued of group) queued.resolve('failed');
+      return;
+    }
+    apply();
+    for (const queued of group) queued.resolve('ok');
+  }
+}

@@ -1,0 +1,118 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Server, ServerCredentials } from '@grpc/grpc-js';
+import type { Logger } from '../../services/common/logger.js';
+import type { MetadataStore } from '../../services/metadata/metadata-store.js';
+import { MAX_STORAGE_MESSAGE_BYTES, storageGrpc } from '../storage-grpc.js';
+import { DiskMonitor } from './disk-monitor.js';
+import { EntryStore } from './entry-store.js';
+import { loadNodeId } from './node-identity.js';
+import { NodeRegistration } from './node-registration.js';
+import { createStorageHandlers } from './storage-service.js';
+
+export interface StorageNodeOptions {
+  host: string;
+  port: number;
+  /** host:port clients should use; defaults to host:bound port. */
+  advertiseAddress?: string;
+  dataDir: string;
+  metadata: MetadataStore;
+  logger: Logger;
+  sync: boolean;
+  maxEntryBytes: number;
+  minFreeBytes: number;
+  leaseTtlMs: number;
+  groupCommitBytes?: number;
+  groupCommitWaitMs?: number;
+}
+
+export interface RunningStorageNode {
+  nodeId: string;
+  address: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startStorageNode(options: StorageNodeOptions): Promise<RunningStorageNode> {
+  const { logger } = options;
+  await mkdir(options.dataDir, { recursive: true });
+  const nodeId = await loadNodeId(options.dataDir);
+  const store = await EntryStore.open({
+    directory: join(options.dataDir, 'entries'),
+    logger,
+    sync: options.sync,
+    maxBatchBytes: options.groupCommitBytes,
+    maxWaitMs: options.groupCommitWaitMs,
+  });
+  if (!options.sync)
+    logger.warn('--sync none: entries are acknowledged before they reach the disk');
+
+  const server = new Server({
+    'grpc.max_receive_message_length': MAX_STORAGE_MESSAGE_BYTES,
+    'grpc.max_send_message_length': MAX_STORAGE_MESSAGE_BYTES,
+  });
+  server.addService(
+    storageGrpc.StorageNode.service,
+    createStorageHandlers(store, logger, {
+      maxEntryBytes: options.maxEntryBytes,
+      maxStreamPendingBytes: 32 * 1024 * 1024,
+    }),
+  );
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(
+      `${options.host}:${options.port}`,
+      ServerCredentials.createInsecure(),
+      (error, bound) => (error ? reject(error) : resolve(bound)),
+    ),
+  ).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  const address = options.advertiseAddress ?? `${options.host}:${port}`;
+
+  let registration: NodeRegistration | undefined;
+  const disk = new DiskMonitor(options.dataDir, options.minFreeBytes, (status) => {
+    store.readOnly = status.readOnly;
+    logger.warn(
+      { freeBytes: status.freeBytes, readOnly: status.readOnly },
+      'disk space changed the node mode',
+    );
+    void registration
+      ?.update(status)
+      .catch((error: unknown) => logger.error({ err: error }, 'registration update failed'));
+  });
+  const diskStatus = await disk.start();
+  store.readOnly = diskStatus.readOnly;
+  registration = new NodeRegistration(
+    options.metadata,
+    { nodeId, address, ...diskStatus },
+    options.leaseTtlMs,
+    logger,
+  );
+  await registration.start();
+  logger.info(
+    { nodeId, address, port, readOnly: diskStatus.readOnly, sync: options.sync },
+    'storage node listening',
+  );
+
+  let closing: Promise<void> | undefined;
+  return {
+    nodeId,
+    address,
+    port,
+    close: () =>
+      (closing ??= (async () => {
+        disk.stop();
+        await registration?.stop();
+        await new Promise<void>((resolve) => {
+          const force = setTimeout(() => server.forceShutdown(), 2_000);
+          server.tryShutdown(() => {
+            clearTimeout(force);
+            resolve();
+          });
+        });
+        await store.close();
+        logger.info({ nodeId }, 'storage node stopped');
+      })()),
+  };
+}

@@ -70,7 +70,9 @@ export async function startStorageNode(options: StorageNodeOptions): Promise<Run
   });
   const address = options.advertiseAddress ?? `${options.host}:${port}`;
 
-  let registration: NodeRegistration | undefined;
+  // The disk monitor starts before the registration exists (the registration carries its first
+  // reading), so its callback reaches the registration through this holder.
+  const registered: { current?: NodeRegistration } = {};
   const disk = new DiskMonitor(options.dataDir, options.minFreeBytes, (status) => {
     store.readOnly = status.readOnly;
     logger.warn(
@@ -103,7 +105,7 @@ export async function startStorageNode(options: StorageNodeOptions): Promise<Run
     close: () =>
       (closing ??= (async () => {
         disk.stop();
-        await registration?.stop();
+        await registration.stop();
         await new Promise<void>((resolve) => {
           const force = setTimeout(() => server.forceShutdown(), 2_000);
           server.tryShutdown(() => {

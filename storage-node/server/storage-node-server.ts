@@ -79,18 +79,19 @@ export async function startStorageNode(options: StorageNodeOptions): Promise<Run
       { freeBytes: status.freeBytes, readOnly: status.readOnly },
       'disk space changed the node mode',
     );
-    void registration
+    void registered.current
       ?.update(status)
       .catch((error: unknown) => logger.error({ err: error }, 'registration update failed'));
   });
   const diskStatus = await disk.start();
   store.readOnly = diskStatus.readOnly;
-  registration = new NodeRegistration(
+  const registration = new NodeRegistration(
     options.metadata,
     { nodeId, address, ...diskStatus },
     options.leaseTtlMs,
     logger,
   );
+  registered.current = registration;
   await registration.start();
   logger.info(
     { nodeId, address, port, readOnly: diskStatus.readOnly, sync: options.sync },

@@ -26,6 +26,8 @@ export interface CreateLedgerOptions {
   writeQuorum: number;
   ackQuorum: number;
   properties?: Record<string, string>;
+  /** Place the ledger on exactly these nodes (E of them) instead of choosing at random. */
+  nodeIds?: string[];
 }
 
 function checkLedgerId(ledgerId: number): void {
@@ -72,7 +74,12 @@ export class LedgerClient {
 
   async createLedger(options: CreateLedgerOptions): Promise<LedgerWriter> {
     validateQuorums(options.ensembleSize, options.writeQuorum, options.ackQuorum);
-    const nodeIds = this.registry.choose(options.ensembleSize);
+    const nodeIds = options.nodeIds ?? this.registry.choose(options.ensembleSize);
+    if (new Set(nodeIds).size !== options.ensembleSize || nodeIds.some((id) => !this.registry.get(id))) {
+      throw new InvalidArgumentError(
+        `an ensemble needs ${options.ensembleSize} distinct registered nodes, got ${JSON.stringify(nodeIds)}`,
+      );
+    }
     const ledgerId = await this.store.allocateId();
     const metadata: LedgerMetadata = {
       ensembleSize: options.ensembleSize,

@@ -5,18 +5,19 @@ import { loadPackageDefinition, type GrpcObject } from '@grpc/grpc-js';
 import { loadSync, type Options } from '@grpc/proto-loader';
 import protobuf from 'protobufjs';
 
-/** The folder holding the .proto files, found from this module whether it runs from source or dist. */
-function findProtoRoot(): string {
+/** The package's root folder, found from this module whether it runs from source or dist. */
+function findPackageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return join(dir, 'proto');
+    if (existsSync(join(dir, 'package.json'))) return dir;
     const parent = dirname(dir);
     if (parent === dir) throw new Error('cannot find the package root above ' + import.meta.url);
     dir = parent;
   }
 }
 
-export const PROTO_ROOT = findProtoRoot();
+export const PACKAGE_ROOT = findPackageRoot();
+export const PROTO_ROOT = join(PACKAGE_ROOT, 'proto');
 
 // These must match the flags in proto/generate.mjs so that the generated types describe what the
 // loader really produces.

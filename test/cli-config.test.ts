@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
-import { ProcessGroup, TestProcess } from './harness/child-process.js';
+import { ProcessGroup, ManagedProcess } from '../deploy/local/managed-process.js';
 import { freePort } from './harness/free-port.js';
-import { STRATA_BIN } from './harness/strata-processes.js';
+import { STRATA_BIN } from '../deploy/local/strata-roles.js';
 import { makeTempDir } from './harness/temp-dir.js';
 
 const group = new ProcessGroup();
@@ -14,11 +14,11 @@ afterAll(async () => {
 async function listeningPort(
   args: string[],
   env: NodeJS.ProcessEnv,
-): Promise<{ port: number; process: TestProcess }> {
+): Promise<{ port: number; process: ManagedProcess }> {
   const dir = await makeTempDir('cli-config');
   cleanups.push(dir.remove);
   const process = group.add(
-    new TestProcess(
+    new ManagedProcess(
       'metadata',
       globalThis.process.execPath,
       [STRATA_BIN, 'metadata', '--data-dir', dir.path, ...args],
@@ -57,7 +57,7 @@ it('uses the environment log level, which can silence info lines', async () => {
   const dir = await makeTempDir('cli-config-quiet');
   cleanups.push(dir.remove);
   const quiet = group.add(
-    new TestProcess(
+    new ManagedProcess(
       'metadata',
       process.execPath,
       [STRATA_BIN, 'metadata', '--port', '0', '--data-dir', dir.path],

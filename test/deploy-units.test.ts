@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { STRATA_BIN } from './harness/strata-processes.js';
+import { STRATA_BIN } from '../deploy/local/strata-roles.js';
 
 const run = promisify(execFile);
 const deploy = new URL('../deploy/', import.meta.url);

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../../services/common/errors.js';
 import type { Logger } from '../../services/common/logger.js';
 import type { MetadataStore } from '../../services/metadata/metadata-store.js';
+import type { StorageNodeApi } from '../storage-node-api.js';
 import { validateQuorums } from './distribution-schedule.js';
 import { LedgerMetadataStore, lastSegment, type LedgerMetadata } from './ledger-metadata.js';
 import { LedgerReader } from './ledger-reader.js';
@@ -19,6 +20,8 @@ export interface LedgerClientOptions {
   requestTimeoutMs?: number;
   maxEntryBytes?: number;
   ensembleChangeTimeoutMs?: number;
+  /** Storage nodes running in this process, reached by direct calls instead of gRPC. */
+  localNodes?: ReadonlyMap<string, StorageNodeApi>;
 }
 
 export interface CreateLedgerOptions {
@@ -63,7 +66,7 @@ export class LedgerClient {
 
   static async create(options: LedgerClientOptions): Promise<LedgerClient> {
     const registry = await NodeRegistry.start(options.metadata, options.logger);
-    const pool = new NodePool(registry, options.requestTimeoutMs ?? 5_000);
+    const pool = new NodePool(registry, options.requestTimeoutMs ?? 5_000, options.localNodes);
     return new LedgerClient(registry, pool, new LedgerMetadataStore(options.metadata), options);
   }
 
@@ -75,7 +78,10 @@ export class LedgerClient {
   async createLedger(options: CreateLedgerOptions): Promise<LedgerWriter> {
     validateQuorums(options.ensembleSize, options.writeQuorum, options.ackQuorum);
     const nodeIds = options.nodeIds ?? this.registry.choose(options.ensembleSize);
-    if (new Set(nodeIds).size !== options.ensembleSize || nodeIds.some((id) => !this.registry.get(id))) {
+    if (
+      new Set(nodeIds).size !== options.ensembleSize ||
+      nodeIds.some((id) => !this.registry.get(id))
+    ) {
       throw new InvalidArgumentError(
         `an ensemble needs ${options.ensembleSize} distinct registered nodes, got ${JSON.stringify(nodeIds)}`,
       );

@@ -1,18 +1,25 @@
 import { UnavailableError } from '../../services/common/errors.js';
-import { NodeConnection } from './node-connection.js';
+import type { StorageNodeApi } from '../storage-node-api.js';
+import { GrpcNodeConnection } from './grpc-node-connection.js';
 import type { NodeRegistry } from './node-registry.js';
 
-/** One connection per storage node, following the node to a new address when it re-registers. */
+/**
+ * How the client reaches each node: directly for nodes in this process, otherwise one gRPC
+ * connection per node, following the node to a new address when it re-registers.
+ */
 export class NodePool {
-  private readonly connections = new Map<string, NodeConnection>();
+  private readonly connections = new Map<string, GrpcNodeConnection>();
 
   constructor(
     readonly registry: NodeRegistry,
     private readonly requestTimeoutMs: number,
+    private readonly localNodes: ReadonlyMap<string, StorageNodeApi> = new Map(),
   ) {}
 
-  /** The connection to a node; throws UnavailableError when the node is not registered now. */
-  get(nodeId: string): NodeConnection {
+  /** The way to a node; throws UnavailableError when the node is neither local nor registered. */
+  get(nodeId: string): StorageNodeApi {
+    const local = this.localNodes.get(nodeId);
+    if (local) return local;
     const registration = this.registry.get(nodeId);
     const existing = this.connections.get(nodeId);
     if (!registration) {
@@ -21,7 +28,7 @@ export class NodePool {
     }
     if (existing && existing.address === registration.address) return existing;
     existing?.close();
-    const connection = new NodeConnection(nodeId, registration.address, this.requestTimeoutMs);
+    const connection = new GrpcNodeConnection(nodeId, registration.address, this.requestTimeoutMs);
     this.connections.set(nodeId, connection);
     return connection;
   }

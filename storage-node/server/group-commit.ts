@@ -2,8 +2,13 @@ import type { Level } from 'level';
 import type { AddOutcome, LedgerRecord } from './entry-store.js';
 
 export interface GroupCommitOptions {
-  /** A batch closes once it holds this many bytes (BookKeeper: 512 KB). */
+  /** An idle node closes a batch once it holds this many bytes (BookKeeper: 512 KB). */
   maxBatchBytes?: number;
+  /**
+   * The most one synced write carries. While a write is in flight, everything arriving forms the
+   * next batch, up to this: under load, one fsync covers many megabytes.
+   */
+  maxWriteBytes?: number;
   /** ...or this long after its first write arrived (BookKeeper: 2 ms). */
   maxWaitMs?: number;
   /** fsync each batch. Turning it off is an explicit opt-out (RocketMQ's ASYNC_FLUSH). */
@@ -40,6 +45,7 @@ export class GroupCommit {
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private readonly maxBatchBytes: number;
+  private readonly maxWriteBytes: number;
   private readonly maxWaitMs: number;
   private readonly sync: boolean;
 
@@ -49,6 +55,7 @@ export class GroupCommit {
     private readonly recordsFor: RecordsFor,
   ) {
     this.maxBatchBytes = options.maxBatchBytes ?? 512 * 1024;
+    this.maxWriteBytes = Math.max(this.maxBatchBytes, options.maxWriteBytes ?? 16 * 1024 * 1024);
     this.maxWaitMs = options.maxWaitMs ?? 2;
     this.sync = options.sync ?? true;
   }
@@ -99,7 +106,7 @@ export class GroupCommit {
   private flush(): void {
     let take = 0;
     let bytes = 0;
-    while (take < this.queue.length && (take === 0 || bytes < this.maxBatchBytes)) {
+    while (take < this.queue.length && (take === 0 || bytes < this.maxWriteBytes)) {
       bytes += (this.queue[take] as Queued).bytes;
       take++;
     }

@@ -8,6 +8,7 @@ import { DiskMonitor } from './disk-monitor.js';
 import { EntryStore } from './entry-store.js';
 import { loadNodeId } from './node-identity.js';
 import { NodeRegistration } from './node-registration.js';
+import { StorageNodeCore } from './storage-node-core.js';
 import { createStorageHandlers } from './storage-service.js';
 
 export interface StorageNodeOptions {
@@ -28,6 +29,8 @@ export interface StorageNodeOptions {
 
 export interface RunningStorageNode {
   nodeId: string;
+  /** The node's operations for a ledger client in the same process (no loopback hop). */
+  core: StorageNodeCore;
   address: string;
   port: number;
   close(): Promise<void>;
@@ -51,12 +54,10 @@ export async function startStorageNode(options: StorageNodeOptions): Promise<Run
     'grpc.max_receive_message_length': MAX_STORAGE_MESSAGE_BYTES,
     'grpc.max_send_message_length': MAX_STORAGE_MESSAGE_BYTES,
   });
+  const core = new StorageNodeCore(nodeId, store, logger, options.maxEntryBytes);
   server.addService(
     storageGrpc.StorageNode.service,
-    createStorageHandlers(store, logger, {
-      maxEntryBytes: options.maxEntryBytes,
-      maxStreamPendingBytes: 32 * 1024 * 1024,
-    }),
+    createStorageHandlers(core, logger, { maxStreamPendingBytes: 32 * 1024 * 1024 }),
   );
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(
@@ -101,6 +102,7 @@ export async function startStorageNode(options: StorageNodeOptions): Promise<Run
   let closing: Promise<void> | undefined;
   return {
     nodeId,
+    core,
     address,
     port,
     close: () =>

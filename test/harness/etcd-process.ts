@@ -1,8 +1,8 @@
-import { TestProcess, type ProcessGroup } from './child-process.js';
+import { ManagedProcess, type ProcessGroup } from '../../deploy/local/managed-process.js';
 import { freePort } from './free-port.js';
 
 async function waitForHealth(
-  process: TestProcess,
+  process: ManagedProcess,
   client: string,
   timeoutMs = 20_000,
 ): Promise<void> {
@@ -22,7 +22,7 @@ async function waitForHealth(
 }
 
 export interface EtcdProcess {
-  process: TestProcess;
+  process: ManagedProcess;
   url: string;
   clientPort: number;
 }
@@ -42,7 +42,7 @@ export async function startEtcd(
     const client = `http://127.0.0.1:${clientPort}`;
     const peer = `http://127.0.0.1:${peerPort}`;
     const process = group.add(
-      new TestProcess('etcd', 'etcd', [
+      new ManagedProcess('etcd', 'etcd', [
         '--name',
         'strata-test',
         '--data-dir',

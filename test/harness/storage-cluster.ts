@@ -2,17 +2,15 @@ import { join } from 'node:path';
 import type { MetadataStore } from '../../services/metadata/metadata-store.js';
 import { openMetadataStore } from '../../services/metadata/open-metadata-store.js';
 import { LedgerClient, type LedgerClientOptions } from '../../storage-node/client/ledger-client.js';
-import { ProcessGroup, TestProcess } from './child-process.js';
-import { STRATA_BIN, startMetadataProcess, type MetadataProcess } from './strata-processes.js';
+import { ProcessGroup } from '../../deploy/local/managed-process.js';
+import {
+  startMetadataProcess,
+  startStorageNodeProcess,
+  type MetadataProcess,
+  type StorageNodeProcess,
+} from '../../deploy/local/strata-roles.js';
 import { makeTempDir } from './temp-dir.js';
 import { waitFor } from './wait.js';
-
-export interface StorageNodeProcess {
-  process: TestProcess;
-  dataDir: string;
-  nodeId: string;
-  port: number;
-}
 
 export interface StorageClusterOptions {
   nodes: number;
@@ -54,26 +52,18 @@ export class StorageCluster {
 
   /** Starts (or restarts, on its data dir) node `index`. */
   async startNode(index: number): Promise<StorageNodeProcess> {
-    const dataDir = join(this.root, `node-${index}`);
-    const process = this.group.add(
-      new TestProcess(`storage-node-${index}`, globalThis.process.execPath, [
-        STRATA_BIN,
-        'storage-node',
-        '--port',
-        '0',
-        '--data-dir',
-        dataDir,
-        '--metadata-url',
-        this.metadata.url,
+    const node = await startStorageNodeProcess(this.group, {
+      name: `storage-node-${index}`,
+      dataDir: join(this.root, `node-${index}`),
+      metadataUrl: this.metadata.url,
+      args: [
         '--lease-ttl-ms',
         String(this.options.leaseTtlMs ?? 3_000),
         '--min-free-bytes',
         '1MiB',
         ...(this.options.nodeArgs?.(index) ?? []),
-      ]),
-    );
-    const line = await process.waitForLine((l) => l.msg === 'storage node listening');
-    const node = { process, dataDir, nodeId: String(line.nodeId), port: Number(line.port) };
+      ],
+    });
     this.nodes[index] = node;
     return node;
   }

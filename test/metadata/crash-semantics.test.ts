@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openMetadataStore } from '../../services/metadata/open-metadata-store.js';
-import { ProcessGroup, TestProcess } from '../harness/child-process.js';
+import { ProcessGroup, ManagedProcess } from '../../deploy/local/managed-process.js';
 import { startEtcd } from '../harness/etcd-process.js';
-import { startMetadataProcess } from '../harness/strata-processes.js';
+import { startMetadataProcess } from '../../deploy/local/strata-roles.js';
 import { makeTempDir } from '../harness/temp-dir.js';
 import { take } from '../harness/wait.js';
 
@@ -47,7 +47,7 @@ describe.each(backends)('crash semantics (%s)', (_name, start) => {
     const events = watch[Symbol.asyncIterator]();
 
     const holder = group.add(
-      new TestProcess('lease-holder', process.execPath, [HOLDER, url, key, String(TTL_MS)]),
+      new ManagedProcess('lease-holder', process.execPath, [HOLDER, url, key, String(TTL_MS)]),
     );
     const holding = await holder.waitForLine((l) => l.msg === 'holding');
     const [created] = await take(events, 1);

@@ -1,5 +1,5 @@
 import { openMetadataStore } from '../../services/metadata/open-metadata-store.js';
-import { ProcessGroup } from '../harness/child-process.js';
+import { ProcessGroup } from '../../deploy/local/managed-process.js';
 import { startEtcd } from '../harness/etcd-process.js';
 import { makeTempDir } from '../harness/temp-dir.js';
 import { describeMetadataContract } from './metadata-contract.js';

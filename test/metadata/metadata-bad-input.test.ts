@@ -11,12 +11,12 @@ import {
   openMetadataStore,
   parseMetadataUrl,
 } from '../../services/metadata/open-metadata-store.js';
-import { ProcessGroup } from '../harness/child-process.js';
+import { ProcessGroup } from '../../deploy/local/managed-process.js';
 import {
   STRATA_BIN,
   startMetadataProcess,
   type MetadataProcess,
-} from '../harness/strata-processes.js';
+} from '../../deploy/local/strata-roles.js';
 import { makeTempDir } from '../harness/temp-dir.js';
 
 const group = new ProcessGroup();

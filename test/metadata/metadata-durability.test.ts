@@ -3,8 +3,8 @@ import { LeaseNotFoundError } from '../../services/common/errors.js';
 import { retry } from '../../services/common/retry.js';
 import type { MetadataStore, WatchEvent } from '../../services/metadata/metadata-store.js';
 import { openMetadataStore } from '../../services/metadata/open-metadata-store.js';
-import { ProcessGroup } from '../harness/child-process.js';
-import { startMetadataProcess } from '../harness/strata-processes.js';
+import { ProcessGroup } from '../../deploy/local/managed-process.js';
+import { startMetadataProcess } from '../../deploy/local/strata-roles.js';
 import { makeTempDir } from '../harness/temp-dir.js';
 import { take, waitFor } from '../harness/wait.js';
 

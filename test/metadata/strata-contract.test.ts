@@ -1,6 +1,6 @@
 import { openMetadataStore } from '../../services/metadata/open-metadata-store.js';
-import { ProcessGroup } from '../harness/child-process.js';
-import { startMetadataProcess } from '../harness/strata-processes.js';
+import { ProcessGroup } from '../../deploy/local/managed-process.js';
+import { startMetadataProcess } from '../../deploy/local/strata-roles.js';
 import { makeTempDir } from '../harness/temp-dir.js';
 import { describeMetadataContract } from './metadata-contract.js';
 

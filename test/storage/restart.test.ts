@@ -1,6 +1,6 @@
 import { crc32c } from '@node-rs/crc32';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { NodeConnection } from '../../storage-node/client/node-connection.js';
+import { GrpcNodeConnection } from '../../storage-node/client/grpc-node-connection.js';
 import { StorageCluster } from '../harness/storage-cluster.js';
 import { waitFor } from '../harness/wait.js';
 
@@ -53,7 +53,7 @@ it('keeps every confirmed entry and every fence across kill -9 of all storage no
 
   // The fence of the recovered ledger is on disk on every node: normal adds are refused.
   for (const node of restarted) {
-    const connection = new NodeConnection(node.nodeId, `127.0.0.1:${node.port}`, 5_000);
+    const connection = new GrpcNodeConnection(node.nodeId, `127.0.0.1:${node.port}`, 5_000);
     try {
       const state = await connection.readLac(fenced.ledgerId);
       expect(state.fenced, node.nodeId).toBe(true);

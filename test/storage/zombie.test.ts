@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TestProcess } from '../harness/child-process.js';
+import { ManagedProcess } from '../../deploy/local/managed-process.js';
 import { StorageCluster } from '../harness/storage-cluster.js';
 
 const WRITER = fileURLToPath(new URL('../fixtures/ledger-writer.mjs', import.meta.url));
@@ -20,7 +20,7 @@ async function readAll(ledgerId: number): Promise<string[]> {
 
 it('a frozen writer that wakes up after a recovery gets nothing confirmed and changes nothing', async () => {
   const zombie = cluster.group.add(
-    new TestProcess('zombie-writer', process.execPath, [WRITER, cluster.metadataUrl]),
+    new ManagedProcess('zombie-writer', process.execPath, [WRITER, cluster.metadataUrl]),
   );
   const created = await zombie.waitForLine((l) => l.msg === 'created');
   const ledgerId = Number(created.ledgerId);

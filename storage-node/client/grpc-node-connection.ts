@@ -8,15 +8,8 @@ import type { ReadEntryResponse__Output } from '../../proto/generated/strata/sto
 import type { StorageNodeClient } from '../../proto/generated/strata/storage/v1/StorageNode.js';
 import { UnavailableError } from '../../services/common/errors.js';
 import { fromServiceError } from '../../services/common/grpc-errors.js';
+import type { OutgoingEntry, StorageNodeApi } from '../storage-node-api.js';
 import { MAX_STORAGE_MESSAGE_BYTES, storageGrpc } from '../storage-grpc.js';
-
-export interface OutgoingEntry {
-  ledgerId: number;
-  entryId: number;
-  lac: number;
-  payload: Uint8Array;
-  crc32c: number;
-}
 
 interface Waiter {
   resolve: (result: AddResult__Output) => void;
@@ -27,10 +20,10 @@ interface Waiter {
 const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
 /**
- * One storage node, as the ledger client sees it: a gRPC channel plus one long-lived add stream on
- * which entries from every ledger are pipelined. Entries queued in the same tick share a request.
+ * A remote storage node: a gRPC channel plus one long-lived add stream on which entries from every
+ * ledger are pipelined. Entries queued in the same tick share a request.
  */
-export class NodeConnection {
+export class GrpcNodeConnection implements StorageNodeApi {
   private readonly client: StorageNodeClient;
   private stream: ClientDuplexStream<AddRequest, AddResponse__Output> | undefined;
   private readonly waiting = new Map<string, Waiter[]>();

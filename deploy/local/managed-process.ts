@@ -7,7 +7,7 @@ export type LogLine = Record<string, unknown> & { msg?: string };
  * A child process whose stdout is read as JSON log lines (pino) so a test can wait for one. Other
  * output is kept for the failure message.
  */
-export class TestProcess {
+export class ManagedProcess {
   readonly child: ChildProcess;
   readonly lines: LogLine[] = [];
   readonly output: string[] = [];
@@ -118,9 +118,9 @@ export class TestProcess {
 
 /** Tracks every process a test file starts so afterAll can stop them all. */
 export class ProcessGroup {
-  private readonly processes = new Set<TestProcess>();
+  private readonly processes = new Set<ManagedProcess>();
 
-  add<T extends TestProcess>(process: T): T {
+  add<T extends ManagedProcess>(process: T): T {
     this.processes.add(process);
     return process;
   }

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Level } from 'level';
+import { ENTRY_DB_OPTIONS } from '../storage-node/server/entry-store.js';
+
+export interface RawResult {
+  entrySize: number;
+  batchBytes: number;
+  entriesPerSecond: number;
+  megabytesPerSecond: number;
+}
+
+/**
+ * The physical ceiling for a storage node: LevelDB write batches of `batchBytes`, each synced,
+ * back to back, with entry-sized values under entry-shaped keys. Nothing else of Strata runs here.
+ */
+export async function measureRawLevelDb(
+  entrySize: number,
+  batchBytes: number,
+  totalBytes: number,
+): Promise<RawResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'strata-raw-leveldb-'));
+  const db = new Level<Buffer, Buffer>(dir, { keyEncoding: 'buffer', valueEncoding: 'buffer' });
+  // The storage node's own LevelDB settings: the ceiling for exactly what a node does.
+  await db.open(ENTRY_DB_OPTIONS);
+  try {
+    const perBatch = Math.max(1, Math.floor(batchBytes / entrySize));
+    const batches = Math.max(1, Math.ceil(totalBytes / (perBatch * entrySize)));
+    const value = randomBytes(entrySize);
+    let entryId = 0;
+    const started = performance.now();
+    for (let b = 0; b < batches; b++) {
+      const ops = new Array<{ type: 'put'; key: Buffer; value: Buffer }>(perBatch);
+      for (let i = 0; i < perBatch; i++) {
+        const key = Buffer.alloc(17);
+        key[0] = 0x65;
+        key.writeUInt32BE(1, 5);
+        key.writeUInt32BE(entryId++, 13);
+        ops[i] = { type: 'put', key, value };
+      }
+      await db.batch(ops, { sync: true });
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      entrySize,
+      batchBytes,
+      entriesPerSecond: entryId / seconds,
+      megabytesPerSecond: (entryId * entrySize) / 1e6 / seconds,
+    };
+  } finally {
+    await db.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}

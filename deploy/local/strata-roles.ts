@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../proto/load.js';
+import { ManagedProcess, type ProcessGroup } from './managed-process.js';
+
+export const STRATA_BIN = join(PACKAGE_ROOT, 'bin', 'strata');
+
+export interface MetadataProcess {
+  process: ManagedProcess;
+  port: number;
+  url: string;
+}
+
+/** Starts `bin/strata metadata` on a random loopback port (or the given one, for a restart). */
+export async function startMetadataProcess(
+  group: ProcessGroup,
+  dataDir: string,
+  port = 0,
+): Promise<MetadataProcess> {
+  const process = group.add(
+    new ManagedProcess('metadata', globalThis.process.execPath, [
+      STRATA_BIN,
+      'metadata',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+      '--log-level',
+      'info',
+    ]),
+  );
+  const line = await process.waitForLine((l) => l.msg === 'metadata service listening');
+  const bound = Number(line.port);
+  return { process, port: bound, url: `strata://127.0.0.1:${bound}` };
+}
+
+export interface StorageNodeProcess {
+  process: ManagedProcess;
+  dataDir: string;
+  nodeId: string;
+  port: number;
+}
+
+/** Starts `bin/strata storage-node` on a random loopback port, on its data dir. */
+export async function startStorageNodeProcess(
+  group: ProcessGroup,
+  options: { name: string; dataDir: string; metadataUrl: string; args?: string[] },
+): Promise<StorageNodeProcess> {
+  const process = group.add(
+    new ManagedProcess(options.name, globalThis.process.execPath, [
+      STRATA_BIN,
+      'storage-node',
+      '--port',
+      '0',
+      '--data-dir',
+      options.dataDir,
+      '--metadata-url',
+      options.metadataUrl,
+      ...(options.args ?? []),
+    ]),
+  );
+  const line = await process.waitForLine((l) => l.msg === 'storage node listening');
+  return {
+    process,
+    dataDir: options.dataDir,
+    nodeId: String(line.nodeId),
+    port: Number(line.port),
+  };
+}

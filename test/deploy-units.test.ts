@@ -27,12 +27,16 @@ describe('deploy/ stays consistent with the real flags', () => {
     for (const flag of args.filter((a) => a.startsWith('--'))) expect(known, flag).toContain(flag);
   });
 
-  it('lists only environment variables the metadata command reads', async () => {
-    const { stdout } = await run(process.execPath, [STRATA_BIN, 'metadata', '--help']);
-    const example = readFileSync(new URL('metadata.env.example', deploy), 'utf8');
-    const names = [...example.matchAll(/^(STRATA_[A-Z_]+)=/gm)].map((m) => m[1]);
-    expect(names.length).toBeGreaterThan(0);
+  const examples = readdirSync(deploy).filter((f) => f.endsWith('.env.example'));
+
+  it.each(examples)('%s lists only environment variables its command reads', async (example) => {
+    const role = example.replace('.env.example', '');
+    const { stdout } = await run(process.execPath, [STRATA_BIN, role, '--help']);
     const help = stdout.replace(/\s+/g, ' ');
+    const names = [
+      ...readFileSync(new URL(example, deploy), 'utf8').matchAll(/^(STRATA_[A-Z_]+)=/gm),
+    ].map((m) => m[1]);
+    expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(help, name).toContain(`env: ${name}`);
   });
 });

@@ -2,12 +2,22 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { createLogger } from '../../services/common/logger.js';
 import { startMetadataServer } from '../../services/metadata/server/metadata-server.js';
-import { logLevelOption, portOption } from '../options.js';
+import { startStorageNode } from '../../storage-node/server/storage-node-server.js';
+import { logLevelOption, parseByteSize, portOption } from '../options.js';
 import { runService } from '../run-service.js';
 
+interface StandaloneFlags {
+  dataDir: string;
+  host: string;
+  metadataPort: number;
+  storagePort: number;
+  minFreeBytes: number;
+  logLevel: string;
+}
+
 /**
- * Every role in one process on the embedded defaults. Today that is the metadata service; the
- * storage node and the gateway join it as they are built.
+ * Every role in one process on the embedded defaults: the metadata service and one storage node
+ * (which reaches metadata in-process). The gateway joins them with its issue.
  */
 export function standaloneCommand(): Command {
   return new Command('standalone')
@@ -21,28 +31,56 @@ export function standaloneCommand(): Command {
     .addOption(
       portOption('--metadata-port <port>', 'metadata gRPC port', 'STRATA_METADATA_PORT', 6600),
     )
+    .addOption(
+      portOption('--storage-port <port>', 'storage node gRPC port', 'STRATA_STORAGE_PORT', 3181),
+    )
+    .addOption(
+      new Option(
+        '--min-free-bytes <size>',
+        'below this free disk space the storage node turns read-only',
+      )
+        .env('STRATA_MIN_FREE_BYTES')
+        .argParser(parseByteSize)
+        .default(1024 ** 3),
+    )
     .addOption(logLevelOption())
-    .action(
-      async (options: {
-        dataDir: string;
-        host: string;
-        metadataPort: number;
-        logLevel: string;
-      }) => {
-        const logger = createLogger('standalone', options.logLevel as never);
-        await runService(logger, async () => {
-          const metadata = await startMetadataServer({
-            host: options.host,
-            port: options.metadataPort,
-            dataDir: join(options.dataDir, 'metadata'),
-            logger: logger.child({ component: 'metadata' }),
-          });
-          logger.info(
-            { metadataUrl: `strata://${metadata.address}`, dataDir: options.dataDir },
-            `Strata standalone is up: metadata at strata://${metadata.address}`,
-          );
-          return metadata;
+    .action(async (flags: StandaloneFlags) => {
+      const logger = createLogger('standalone', flags.logLevel as never);
+      await runService(logger, async () => {
+        const metadata = await startMetadataServer({
+          host: flags.host,
+          port: flags.metadataPort,
+          dataDir: join(flags.dataDir, 'metadata'),
+          logger: logger.child({ component: 'metadata' }),
         });
-      },
-    );
+        const storage = await startStorageNode({
+          host: flags.host,
+          port: flags.storagePort,
+          dataDir: join(flags.dataDir, 'storage'),
+          metadata: metadata.engine,
+          logger: logger.child({ component: 'storage-node' }),
+          sync: true,
+          maxEntryBytes: 5 * 1024 * 1024,
+          minFreeBytes: flags.minFreeBytes,
+          leaseTtlMs: 10_000,
+        }).catch(async (error: unknown) => {
+          await metadata.close();
+          throw error;
+        });
+        logger.info(
+          {
+            metadataUrl: `strata://${metadata.address}`,
+            storageNode: storage.address,
+            dataDir: flags.dataDir,
+          },
+          `Strata standalone is up: metadata at strata://${metadata.address}, storage node at ${storage.address}`,
+        );
+        return {
+          close: async () => {
+            await storage.close();
+            await metadata.close();
+          },
+        };
+      });
+    });
 }

@@ -1,0 +1,67 @@
+import { afterAll, expect, it } from 'vitest';
+import { ManagedProcess, ProcessGroup } from '../deploy/local/managed-process.js';
+import { STRATA_BIN } from '../deploy/local/strata-roles.js';
+import { openMetadataStore } from '../services/metadata/open-metadata-store.js';
+import { LedgerClient } from '../storage-node/client/ledger-client.js';
+import { makeTempDir } from './harness/temp-dir.js';
+import { waitFor } from './harness/wait.js';
+
+const group = new ProcessGroup();
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  await group.stopAll();
+  for (const cleanup of cleanups) await cleanup();
+});
+
+async function startStandalone(dataDir: string, metadataPort = 0) {
+  const process = group.add(
+    new ManagedProcess('standalone', globalThis.process.execPath, [
+      STRATA_BIN,
+      'standalone',
+      '--data-dir',
+      dataDir,
+      '--metadata-port',
+      String(metadataPort),
+      '--storage-port',
+      '0',
+      '--min-free-bytes',
+      '1MiB',
+    ]),
+  );
+  const up = await process.waitForLine(
+    (l) => typeof l.msg === 'string' && l.msg.startsWith('Strata standalone is up'),
+  );
+  return { process, metadataUrl: String(up.metadataUrl) };
+}
+
+it('runs metadata and a storage node in one process, and a restart finds everything', async () => {
+  const dir = await makeTempDir('standalone');
+  cleanups.push(dir.remove);
+  const first = await startStandalone(dir.path);
+  let metadata = await openMetadataStore(first.metadataUrl);
+  let client = await LedgerClient.create({ metadata });
+  await waitFor(() => client.nodes.all().length === 1, 'the standalone storage node');
+  const writer = await client.createLedger({ ensembleSize: 1, writeQuorum: 1, ackQuorum: 1 });
+  await Promise.all(
+    Array.from({ length: 500 }, (_, i) => writer.append(Buffer.from(`standalone ${i}`))),
+  );
+  await writer.close();
+  client.close();
+  await metadata.close();
+
+  // Ctrl-C: a clean exit.
+  first.process.signal('SIGINT');
+  expect((await first.process.exited).code).toBe(0);
+
+  const port = Number(first.metadataUrl.split(':').pop());
+  const second = await startStandalone(dir.path, port);
+  metadata = await openMetadataStore(second.metadataUrl);
+  client = await LedgerClient.create({ metadata });
+  await waitFor(() => client.nodes.all().length === 1, 'the standalone storage node after restart');
+  const reader = await client.openLedger(writer.ledgerId);
+  const entries: string[] = [];
+  for await (const entry of reader.read(0)) entries.push(entry.payload.toString());
+  expect(entries).toEqual(Array.from({ length: 500 }, (_, i) => `standalone ${i}`));
+  client.close();
+  await metadata.close();
+});

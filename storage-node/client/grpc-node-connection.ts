@@ -6,7 +6,7 @@ import type { Entry } from '../../proto/generated/strata/storage/v1/Entry.js';
 import type { LedgerState__Output } from '../../proto/generated/strata/storage/v1/LedgerState.js';
 import type { ReadEntryResponse__Output } from '../../proto/generated/strata/storage/v1/ReadEntryResponse.js';
 import type { StorageNodeClient } from '../../proto/generated/strata/storage/v1/StorageNode.js';
-import { UnavailableError } from '../../services/common/errors.js';
+import { TimeoutError, UnavailableError } from '../../services/common/errors.js';
 import { fromServiceError } from '../../services/common/grpc-errors.js';
 import type { OutgoingEntry, StorageNodeApi } from '../storage-node-api.js';
 import { MAX_STORAGE_MESSAGE_BYTES, storageGrpc } from '../storage-grpc.js';
@@ -14,6 +14,7 @@ import { MAX_STORAGE_MESSAGE_BYTES, storageGrpc } from '../storage-grpc.js';
 interface Waiter {
   resolve: (result: AddResult__Output) => void;
   reject: (error: unknown) => void;
+  sentAt: number;
 }
 
 /** Entries queued in one tick go out as one request, up to this size. */
@@ -26,10 +27,16 @@ const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 export class GrpcNodeConnection implements StorageNodeApi {
   private readonly client: StorageNodeClient;
   private stream: ClientDuplexStream<AddRequest, AddResponse__Output> | undefined;
-  private readonly waiting = new Map<string, Waiter[]>();
-  private readonly queued: Array<{ entry: OutgoingEntry; recovery: boolean }> = [];
+  /** In request-id order, which is send order: the first is the oldest. */
+  private readonly waiting = new Map<number, Waiter>();
+  private readonly queued: Array<{
+    entry: OutgoingEntry & { requestId: number };
+    recovery: boolean;
+  }> = [];
+  private nextRequestId = 1;
   private flushScheduled = false;
   private closed = false;
+  private readonly watchdog: NodeJS.Timeout;
 
   constructor(
     readonly nodeId: string,
@@ -44,6 +51,10 @@ export class GrpcNodeConnection implements StorageNodeApi {
       'grpc.initial_reconnect_backoff_ms': 100,
       'grpc.max_reconnect_backoff_ms': 2_000,
     });
+    // A node that stops answering (frozen, partitioned) would otherwise hold every waiter and its
+    // payload until the TCP connection dies: past twice the request timeout, the stream is broken.
+    this.watchdog = setInterval(() => this.expireWaiters(), Math.max(100, requestTimeoutMs / 2));
+    this.watchdog.unref();
   }
 
   /** Resolves with the node's answer for this entry; rejects if the stream to the node breaks. */
@@ -51,11 +62,9 @@ export class GrpcNodeConnection implements StorageNodeApi {
     if (this.closed)
       return Promise.reject(new UnavailableError(`connection to ${this.nodeId} is closed`));
     return new Promise((resolve, reject) => {
-      const key = `${entry.ledgerId}/${entry.entryId}`;
-      const list = this.waiting.get(key);
-      if (list) list.push({ resolve, reject });
-      else this.waiting.set(key, [{ resolve, reject }]);
-      this.queued.push({ entry, recovery });
+      const requestId = this.nextRequestId++;
+      this.waiting.set(requestId, { resolve, reject, sentAt: performance.now() });
+      this.queued.push({ entry: { ...entry, requestId }, recovery });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -102,6 +111,7 @@ export class GrpcNodeConnection implements StorageNodeApi {
 
   close(): void {
     this.closed = true;
+    clearInterval(this.watchdog);
     this.failAll(new UnavailableError(`connection to ${this.nodeId} closed`));
     this.stream?.end();
     this.client.close();
@@ -135,10 +145,8 @@ export class GrpcNodeConnection implements StorageNodeApi {
     this.stream = stream;
     stream.on('data', (response: AddResponse__Output) => {
       for (const result of response.results) {
-        const key = `${result.ledgerId}/${result.entryId}`;
-        const list = this.waiting.get(key);
-        const waiter = list?.shift();
-        if (list && list.length === 0) this.waiting.delete(key);
+        const waiter = this.waiting.get(result.requestId);
+        this.waiting.delete(result.requestId);
         waiter?.resolve(result);
       }
     });
@@ -157,9 +165,22 @@ export class GrpcNodeConnection implements StorageNodeApi {
   }
 
   private failAll(error: unknown): void {
-    const waiting = [...this.waiting.values()].flat();
+    const waiting = [...this.waiting.values()];
     this.waiting.clear();
     for (const waiter of waiting) waiter.reject(error);
+  }
+
+  private expireWaiters(): void {
+    const oldest = this.waiting.values().next().value;
+    if (!oldest || performance.now() - oldest.sentAt < this.requestTimeoutMs * 2) return;
+    const stream = this.stream;
+    this.stream = undefined;
+    stream?.cancel();
+    this.failAll(
+      new TimeoutError(
+        `storage node ${this.nodeId} did not answer adds for ${this.requestTimeoutMs * 2} ms`,
+      ),
+    );
   }
 
   private unary<Res>(

@@ -88,12 +88,17 @@ async function recoverOnce(ctx: WriterContext, ledgerId: number): Promise<Ledger
     return closed;
   } catch (error) {
     writer.abandon('recovery did not finish');
-    // Another recovery closed it first: its result stands.
-    if (error instanceof LedgerFencedError) {
-      const now = await ctx.metadata.read(ledgerId);
-      if (now.metadata.status === 'CLOSED') return now.metadata;
-    }
-    throw error;
+    if (!(error instanceof LedgerFencedError)) throw error;
+    // Another recovery closed it first: its result stands. Anything else that moved the metadata
+    // means this attempt's view is stale: start over from what is persisted.
+    const now = await ctx.metadata.read(ledgerId);
+    if (now.metadata.status === 'CLOSED') return now.metadata;
+    throw new UnavailableError(
+      `ledger ${ledgerId}: recovery lost a race (${error.message}); starting over`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

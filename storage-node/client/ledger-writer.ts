@@ -23,6 +23,10 @@ import {
   type LedgerMetadataStore,
   type VersionedMetadata,
 } from './ledger-metadata.js';
+
+function sameSegments(a: LedgerMetadata, b: LedgerMetadata): boolean {
+  return JSON.stringify(a.segments) === JSON.stringify(b.segments);
+}
 import type { NodePool } from './node-pool.js';
 
 export interface WriterContext {
@@ -67,7 +71,11 @@ export class LedgerWriter {
   private readonly pending: PendingAdd[] = [];
   private state: WriterState = 'open';
   private failure: Error | undefined;
+  /** Failed nodes of the current ensemble, waiting to be replaced. */
   private readonly failedNodes = new Set<string>();
+  /** Every node that ever failed this writer: never chosen again as a replacement. */
+  private readonly everFailed = new Set<string>();
+  private changeRunning = false;
   private changing: Promise<void> | undefined;
   private readonly watchdog: NodeJS.Timeout;
   private drained: (() => void) | undefined;
@@ -137,7 +145,11 @@ export class LedgerWriter {
     return add.promise;
   }
 
-  /** Waits for every append, then closes the ledger in metadata at the last confirmed entry. */
+  /**
+   * Waits for every append, then closes the ledger in metadata at the last confirmed entry. A
+   * recovery's writer closes with the ensemble changes it made, in the same compare-and-set; if
+   * that loses, the recovery must start over (another may have closed the ledger).
+   */
   async close(): Promise<LedgerMetadata> {
     if (this.state === 'closed') return this.versioned.metadata;
     if (this.state !== 'open') throw this.unwritable();
@@ -147,31 +159,12 @@ export class LedgerWriter {
     if (this.failure) throw this.failure;
     const expectedStatus = this.recovery ? 'IN_RECOVERY' : 'OPEN';
     try {
-      await retry(
-        async () => {
-          const { metadata, version } = this.versioned;
-          if (metadata.status !== expectedStatus) {
-            throw new LedgerFencedError(this.ledgerId, `it is ${metadata.status} now`);
-          }
-          const closed: LedgerMetadata = { ...metadata, status: 'CLOSED', lastEntryId: this.lac };
-          try {
-            this.versioned = {
-              metadata: closed,
-              version: await this.ctx.metadata.update(this.ledgerId, closed, version),
-            };
-          } catch (error) {
-            if (error instanceof BadVersionError)
-              this.versioned = await this.ctx.metadata.read(this.ledgerId);
-            throw error;
-          }
-        },
-        {
-          retries: 20,
-          maxDelayMs: 500,
-          shouldRetry: (e) =>
-            e instanceof BadVersionError || (e as { retriable?: boolean }).retriable === true,
-        },
-      );
+      await retry(() => this.closeOnce(expectedStatus), {
+        retries: 20,
+        maxDelayMs: 500,
+        shouldRetry: (e) =>
+          !(e instanceof LedgerFencedError) && (e as { retriable?: boolean }).retriable === true,
+      });
     } catch (error) {
       this.fail(error instanceof LedgerFencedError ? 'fenced' : 'failed', error as Error);
       throw error;
@@ -180,6 +173,35 @@ export class LedgerWriter {
     clearInterval(this.watchdog);
     this.ctx.logger?.debug({ ledgerId: this.ledgerId, lastEntryId: this.lac }, 'ledger closed');
     return this.versioned.metadata;
+  }
+
+  private async closeOnce(expectedStatus: LedgerMetadata['status']): Promise<void> {
+    const { metadata, version } = this.versioned;
+    const closed: LedgerMetadata = { ...metadata, status: 'CLOSED', lastEntryId: this.lac };
+    try {
+      this.versioned = {
+        metadata: closed,
+        version: await this.ctx.metadata.update(this.ledgerId, closed, version),
+      };
+    } catch (error) {
+      if (!(error instanceof BadVersionError)) throw error;
+      const now = await this.ctx.metadata.read(this.ledgerId);
+      // Our own earlier attempt landed and its answer was lost.
+      if (
+        now.metadata.status === 'CLOSED' &&
+        now.metadata.lastEntryId === this.lac &&
+        sameSegments(now.metadata, closed)
+      ) {
+        this.versioned = now;
+        return;
+      }
+      throw new LedgerFencedError(
+        this.ledgerId,
+        now.metadata.status === expectedStatus
+          ? 'its metadata changed underneath'
+          : `it is ${now.metadata.status} now`,
+      );
+    }
   }
 
   /** Stops without closing (the process is going away): pending appends fail. */
@@ -221,6 +243,9 @@ export class LedgerWriter {
     if (this.state !== 'open' && this.state !== 'closing') return;
     switch (result.status) {
       case 'ADD_OK':
+        // A late ack from a node being replaced must not count: the new segment will not list it,
+        // so a recovery would never look for the entry there.
+        if (this.failedNodes.has(nodeId)) return;
         add.ackFrom(nodeId);
         this.confirmInOrder();
         return;
@@ -245,6 +270,9 @@ export class LedgerWriter {
   }
 
   private confirmInOrder(): void {
+    // Nothing is confirmed while the ensemble changes: the new segment starts at the LAC taken
+    // when the change began, and every entry from there must reach the new write sets.
+    if (this.changeRunning) return;
     while (this.pending.length > 0 && (this.pending[0] as PendingAdd).hasQuorum(this.ackQuorum)) {
       const add = this.pending.shift() as PendingAdd;
       this.lac = add.entryId;
@@ -259,6 +287,8 @@ export class LedgerWriter {
 
   private nodeFailed(nodeId: string, error: unknown): void {
     if (this.state !== 'open' && this.state !== 'closing') return;
+    // Everything is confirmed and close() is writing metadata: a late failure changes nothing.
+    if (this.state === 'closing' && this.pending.length === 0 && !this.changeRunning) return;
     const last = this.versioned.metadata.segments[this.versioned.metadata.segments.length - 1];
     if (!last?.nodeIds.includes(nodeId) || this.failedNodes.has(nodeId)) return;
     this.ctx.logger?.warn(
@@ -266,33 +296,46 @@ export class LedgerWriter {
       'storage node failed; changing ensemble',
     );
     this.failedNodes.add(nodeId);
-    this.changing ??= this.changeEnsembleLoop().finally(() => (this.changing = undefined));
+    this.everFailed.add(nodeId);
+    if (this.changeRunning) return;
+    this.changeRunning = true;
+    this.changing = this.changeEnsembleLoop();
   }
 
-  /** Ensemble changes, one at a time, until no failed node is left in the ensemble. */
+  /**
+   * Ensemble changes, one at a time, until no failed node is left in the ensemble. The running
+   * flag is cleared in the same tick as the loop's last check, so a failure reported a moment later
+   * starts a new loop instead of being dropped.
+   */
   private async changeEnsembleLoop(): Promise<void> {
-    while (this.failedNodes.size > 0 && (this.state === 'open' || this.state === 'closing')) {
-      const failed = new Set(this.failedNodes);
-      try {
-        this.versioned = await changeEnsemble(this.ctx.metadata, this.ctx.pool.registry, {
-          ledgerId: this.ledgerId,
-          current: this.versioned,
-          failed,
-          firstEntryId: this.lac + 1,
-          expectedStatus: this.recovery ? 'IN_RECOVERY' : 'OPEN',
-          deadline: Date.now() + this.ctx.ensembleChangeTimeoutMs,
-          logger: this.ctx.logger,
-        });
-      } catch (error) {
-        this.fail(error instanceof LedgerFencedError ? 'fenced' : 'failed', error as Error);
-        return;
+    try {
+      while (this.failedNodes.size > 0 && (this.state === 'open' || this.state === 'closing')) {
+        const failed = new Set(this.failedNodes);
+        try {
+          this.versioned = await changeEnsemble(this.ctx.metadata, this.ctx.pool.registry, {
+            ledgerId: this.ledgerId,
+            current: this.versioned,
+            failed,
+            exclude: this.everFailed,
+            firstEntryId: this.lac + 1,
+            expectedStatus: this.recovery ? 'IN_RECOVERY' : 'OPEN',
+            persist: !this.recovery,
+            deadline: Date.now() + this.ctx.ensembleChangeTimeoutMs,
+            logger: this.ctx.logger,
+          });
+        } catch (error) {
+          this.fail(error instanceof LedgerFencedError ? 'fenced' : 'failed', error as Error);
+          return;
+        }
+        for (const node of failed) this.failedNodes.delete(node);
+        for (const add of this.pending) {
+          for (const node of add.retarget(this.writeSetOf(add.entryId))) this.send(add, node);
+        }
       }
-      for (const node of failed) this.failedNodes.delete(node);
-      for (const add of this.pending) {
-        for (const node of add.retarget(this.writeSetOf(add.entryId))) this.send(add, node);
-      }
-      this.confirmInOrder();
+    } finally {
+      this.changeRunning = false;
     }
+    this.confirmInOrder();
   }
 
   private checkTimeouts(): void {

@@ -101,13 +101,10 @@ export class NodeRegistry {
     }
   }
 
-  private set(key: string, value: Buffer): void {
+  private set(key: string, value: Buffer, into = this.nodes): void {
     try {
       const registration = registrationCodec.decode(value);
-      this.nodes.set(
-        registration.nodeId || key.slice(clusterKeys.storageNodes.length),
-        registration,
-      );
+      into.set(registration.nodeId || key.slice(clusterKeys.storageNodes.length), registration);
     } catch (error) {
       this.logger?.warn({ err: error, key }, 'unreadable storage node registration');
     }

@@ -132,6 +132,7 @@ export class EntryStore {
     this.fencing.add(ledgerId);
     const outcome = await this.commit.submit({
       ledgerId,
+      forceSync: true,
       update: (r) => {
         r.fenced = true;
       },
@@ -166,13 +167,15 @@ export class EntryStore {
     }
   }
 
+  /**
+   * Deletes the ledger's entries. Its state record stays behind, fenced: a zombie writer that
+   * wakes up after a recovery and a delete must still be refused, not handed a fresh ledger.
+   */
   async deleteLedger(ledgerId: number): Promise<boolean> {
     const existed = this.ledgers.has(ledgerId);
-    await this.commit.idle();
+    // Through the commit queue: adds queued before it land first, and are then cleared with the rest.
+    await this.fence(ledgerId);
     await this.db.clear(ledgerEntryRange(ledgerId));
-    await this.db.del(ledgerKey(ledgerId), { sync: true });
-    this.ledgers.delete(ledgerId);
-    this.fencing.delete(ledgerId);
     return existed;
   }
 

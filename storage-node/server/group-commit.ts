@@ -17,6 +17,8 @@ export interface GroupCommitOptions {
 
 export interface CommitOp {
   put?: [Buffer, Buffer];
+  /** Synced even under --sync none: a forgotten fence would let a zombie writer back in. */
+  forceSync?: boolean;
   ledgerId: number;
   update: (record: LedgerRecord) => void;
 }
@@ -131,7 +133,7 @@ export class GroupCommit {
     const { records, apply } = this.recordsFor(touched);
     for (const [key, value] of records) ops.push({ type: 'put', key, value });
     try {
-      await this.db.batch(ops, { sync: this.sync });
+      await this.db.batch(ops, { sync: this.sync || group.some((q) => q.op.forceSync) });
     } catch {
       for (const queued of group) queued.resolve('failed');
       return;

@@ -39,11 +39,14 @@ function toReadResponse(
 ): ReadEntryResponse {
   if (outcome.status === 'ok') {
     const { lac, crc32c: checksum, payload } = outcome.entry;
-    return { status: 'READ_OK', entry: { ledgerId, entryId, lac, payload, crc32c: checksum } };
+    return {
+      status: 'READ_OK',
+      entry: { ledgerId, entryId, lac, payload, crc32c: checksum, requestId: 0 },
+    };
   }
   return {
     status: outcome.status === 'corrupt' ? 'READ_CORRUPT' : 'READ_NO_ENTRY',
-    entry: { ledgerId, entryId, lac: -1, payload: Buffer.alloc(0), crc32c: 0 },
+    entry: { ledgerId, entryId, lac: -1, payload: Buffer.alloc(0), crc32c: 0, requestId: 0 },
   };
 }
 
@@ -60,7 +63,7 @@ export class StorageNodeCore implements StorageNodeApi {
   ) {}
 
   async add(entry: OutgoingEntry, recovery: boolean): Promise<AddResult> {
-    const base = { ledgerId: entry.ledgerId, entryId: entry.entryId, message: '' };
+    const base = { ledgerId: entry.ledgerId, entryId: entry.entryId, message: '', requestId: 0 };
     const refused = this.refuse(entry);
     if (refused) return { ...base, ...refused };
     switch (await this.store.add(entry, recovery)) {

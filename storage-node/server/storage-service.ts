@@ -53,7 +53,12 @@ export function createStorageHandlers(
         // Stop reading a stream that is far ahead of the disk; gRPC flow control then slows the
         // writer down instead of the node buffering without bound.
         if (pendingBytes > options.maxStreamPendingBytes) call.pause();
-        Promise.all(request.entries.map((entry) => core.add(entry, request.recovery))).then(
+        const adds = request.entries.map((entry) =>
+          core
+            .add(entry, request.recovery)
+            .then((result) => ({ ...result, requestId: entry.requestId })),
+        );
+        Promise.all(adds).then(
           (results) => {
             inFlight--;
             pendingBytes -= bytes;
@@ -81,7 +86,8 @@ export function createStorageHandlers(
       void (async () => {
         for await (const response of core.readEntries(ledgerId, firstEntryId, lastEntryId)) {
           if (call.cancelled || call.destroyed) return;
-          if (!call.write(response)) await once(call, 'drain');
+          // A client that cancels never drains: 'close' ends the wait (and the LevelDB iterator).
+          if (!call.write(response)) await Promise.race([once(call, 'drain'), once(call, 'close')]);
         }
         call.end();
       })().catch((error: unknown) => {

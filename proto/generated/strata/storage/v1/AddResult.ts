@@ -11,6 +11,7 @@ export interface AddResult {
   entryId?: number | string | Long;
   status?: _strata_storage_v1_AddStatus;
   message?: string;
+  requestId?: number | string | Long;
 }
 
 export interface AddResult__Output {
@@ -18,4 +19,5 @@ export interface AddResult__Output {
   entryId: number;
   status: _strata_storage_v1_AddStatus__Output;
   message: string;
+  requestId: number;
 }

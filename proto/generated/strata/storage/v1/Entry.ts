@@ -8,6 +8,7 @@ export interface Entry {
   lac?: number | string | Long;
   payload?: Buffer | Uint8Array | string;
   crc32c?: number;
+  requestId?: number | string | Long;
 }
 
 export interface Entry__Output {
@@ -16,4 +17,5 @@ export interface Entry__Output {
   lac: number;
   payload: Buffer;
   crc32c: number;
+  requestId: number;
 }

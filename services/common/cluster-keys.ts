@@ -10,5 +10,9 @@ export const clusterKeys = {
   storageNode: (nodeId: string) => `${ROOT}/storage-nodes/${nodeId}`,
   gateways: `${ROOT}/gateways/`,
   ledgers: `${ROOT}/ledgers/`,
+  /** A topic's managed ledger; `path` is tenant/namespace/topic. */
+  topic: (path: string) => `${ROOT}/topics/${path}`,
+  cursors: (path: string) => `${ROOT}/cursors/${path}/`,
+  cursor: (path: string, subscription: string) => `${ROOT}/cursors/${path}/${subscription}`,
   ledger: (ledgerId: number) => `${ROOT}/ledgers/${String(ledgerId).padStart(20, '0')}`,
 } as const;

@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'ENTRY_UNAVAILABLE'
   | 'NOT_ENOUGH_NODES'
   | 'NODE_READ_ONLY'
+  | 'TOPIC_CLOSED'
+  | 'TOPIC_FENCED'
   | 'INTERNAL';
 
 export interface StrataErrorOptions {

@@ -118,6 +118,16 @@ export class LedgerClient {
     return new LedgerReader(this.ctx, ledgerId, metadata, lac);
   }
 
+  /** Reads the ledger `writer` is writing, up to the writer's own LAC, without asking the nodes. */
+  readerOf(writer: LedgerWriter): LedgerReader {
+    return new LedgerReader(
+      this.ctx,
+      writer.ledgerId,
+      writer.metadata,
+      () => writer.lastAddConfirmed,
+    );
+  }
+
   /** Fences and recovers the ledger, closes it, and opens it for reading. */
   async recoverLedger(ledgerId: number): Promise<LedgerReader> {
     checkLedgerId(ledgerId);

@@ -10,16 +10,25 @@ import { readLac } from './read-lac.js';
  * to the LAC its ensemble reports (refreshLac() follows a live writer).
  */
 export class LedgerReader {
-  private lac: number;
+  private knownLac: number;
   private readonly schedule: DistributionSchedule;
 
+  /**
+   * `lac` is a number, or, for the writer's own process, a function reading the writer's LAC so the
+   * reader follows it without asking the nodes.
+   */
   constructor(
     private readonly ctx: ReadContext,
     readonly ledgerId: number,
     readonly metadata: LedgerMetadata,
-    lac: number,
+    private readonly lacSource: number | (() => number),
   ) {
-    this.lac = metadata.status === 'CLOSED' ? metadata.lastEntryId : lac;
+    this.knownLac =
+      metadata.status === 'CLOSED'
+        ? metadata.lastEntryId
+        : typeof lacSource === 'number'
+          ? lacSource
+          : -1;
     this.schedule = new DistributionSchedule(
       metadata.ensembleSize,
       metadata.writeQuorum,
@@ -33,16 +42,17 @@ export class LedgerReader {
 
   /** The last entry that may be read now: the last entry when closed, else the LAC. */
   get lastReadable(): number {
-    return this.lac;
+    if (!this.isClosed && typeof this.lacSource === 'function') {
+      this.knownLac = Math.max(this.knownLac, this.lacSource());
+    }
+    return this.knownLac;
   }
 
   async refreshLac(): Promise<number> {
-    if (this.isClosed) return this.lac;
-    this.lac = Math.max(
-      this.lac,
-      await readLac(this.ctx, this.ledgerId, lastSegment(this.metadata)),
-    );
-    return this.lac;
+    if (this.isClosed || typeof this.lacSource === 'function') return this.lastReadable;
+    const lac = await readLac(this.ctx, this.ledgerId, lastSegment(this.metadata));
+    this.knownLac = Math.max(this.knownLac, lac);
+    return this.knownLac;
   }
 
   readEntry(entryId: number): Promise<LedgerEntry> {
@@ -51,7 +61,7 @@ export class LedgerReader {
   }
 
   /** Entries first..last (inclusive), in order. */
-  read(first: number, last: number = this.lac): AsyncGenerator<LedgerEntry> {
+  read(first: number, last: number = this.lastReadable): AsyncGenerator<LedgerEntry> {
     this.checkRange(first, last);
     return readEntries(this.ctx, this.ledgerId, this.metadata, first, last);
   }
@@ -60,9 +70,10 @@ export class LedgerReader {
     if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last) || first < 0 || last < first) {
       throw new InvalidArgumentError(`bad entry range ${first}..${last}`);
     }
-    if (last > this.lac) {
+    const end = this.lastReadable;
+    if (last > end) {
       throw new InvalidArgumentError(
-        `entry ${last} is beyond the readable end of ledger ${this.ledgerId} (${this.isClosed ? 'last entry' : 'LAC'} ${this.lac})`,
+        `entry ${last} is beyond the readable end of ledger ${this.ledgerId} (${this.isClosed ? 'last entry' : 'LAC'} ${end})`,
       );
     }
   }

@@ -1,0 +1,388 @@
+import { BadVersionError } from '../../services/common/errors.js';
+import type { Logger } from '../../services/common/logger.js';
+import { retry } from '../../services/common/retry.js';
+import type { MetadataStore, TxnCheck } from '../../services/metadata/metadata-store.js';
+import { LedgerFencedError, LedgerNotFoundError } from '../../storage-node/client/ledger-errors.js';
+import type { LedgerClient } from '../../storage-node/client/ledger-client.js';
+import type { LedgerReader } from '../../storage-node/client/ledger-reader.js';
+import type { LedgerWriter } from '../../storage-node/client/ledger-writer.js';
+import { topicPath, type TopicName } from '../topic-name.js';
+import type {
+  ManagedLedger,
+  ManagedLedgerConfig,
+  ManagedLedgerEntry,
+  ManagedLedgerState,
+} from './managed-ledger.js';
+import { TopicClosedError, TopicFencedError } from './managed-ledger-errors.js';
+import { ManagedLedgerStore, type ManagedLedgerInfoData } from './managed-ledger-store.js';
+import { comparePositions, type Position } from './position.js';
+
+export interface ManagedLedgerContext {
+  ledgers: LedgerClient;
+  metadata: MetadataStore;
+  logger?: Logger;
+  /** Checks added to every change of the topic's metadata: the owner's ownership key. */
+  guard?: () => TxnCheck[];
+}
+
+interface CurrentLedger {
+  writer: LedgerWriter;
+  createdAt: number;
+  entries: number;
+  bytes: number;
+}
+
+/**
+ * The managed ledger of one topic, written by its owner. States:
+ *   open ⇄ rolling (switching to a new ledger) → closing → closed, and fenced from any of them
+ *   when another owner takes the topic. Appends resolve in append order, across ledger switches.
+ */
+export class ManagedLedgerImpl implements ManagedLedger {
+  private stateValue: ManagedLedgerState = 'open';
+  private current: CurrentLedger;
+  /** Ledgers rolled away from, until their writer has closed them: readers follow their LAC. */
+  private readonly retiring = new Map<number, LedgerWriter>();
+  private readonly retirements = new Set<Promise<void>>();
+  private readonly readers = new Map<number, LedgerReader>();
+  private rolling: Promise<void> | undefined;
+  private lastSettled: Promise<unknown> = Promise.resolve();
+  private metadataQueue: Promise<unknown> = Promise.resolve();
+  private readonly waiters = new Set<() => void>();
+  private fenceReason: Error | undefined;
+
+  private constructor(
+    readonly name: string,
+    private readonly ctx: ManagedLedgerContext,
+    private readonly config: ManagedLedgerConfig,
+    private readonly store: ManagedLedgerStore,
+    private info: ManagedLedgerInfoData,
+    private version: number,
+    writer: LedgerWriter,
+  ) {
+    this.current = { writer, createdAt: Date.now(), entries: 0, bytes: 0 };
+  }
+
+  /**
+   * Takes the topic's log over: recovers (fences) the ledger a previous owner left open, then
+   * starts a new ledger and records it before writing a single entry.
+   */
+  static async open(
+    ctx: ManagedLedgerContext,
+    topic: TopicName,
+    config: ManagedLedgerConfig,
+  ): Promise<ManagedLedgerImpl> {
+    const store = new ManagedLedgerStore(ctx.metadata, topicPath(topic), ctx.guard ?? (() => []));
+    // A previous owner that is still running (a zombie) may change the list while we take it over:
+    // start again from what is stored. Its own next change then fails, and it stops.
+    return retry(() => ManagedLedgerImpl.openOnce(ctx, topic, config, store), {
+      retries: 5,
+      maxDelayMs: 500,
+      shouldRetry: (error) => error instanceof BadVersionError,
+    }).catch((error: unknown) => {
+      throw error instanceof BadVersionError
+        ? new TopicFencedError(topic.full, 'its ledger list kept changing', { cause: error })
+        : error;
+    });
+  }
+
+  private static async openOnce(
+    ctx: ManagedLedgerContext,
+    topic: TopicName,
+    config: ManagedLedgerConfig,
+    store: ManagedLedgerStore,
+  ): Promise<ManagedLedgerImpl> {
+    let { info, version } = await store.load();
+    // Ledgers without a recorded size were left open by a previous owner: the last one it was
+    // writing, and any it had rolled away from but not finished closing. Recover each (a closed
+    // one only costs a metadata read); drop the empty ones.
+    const unsized = info.ledgers.filter((l) => l.entries === 0);
+    if (unsized.length > 0) {
+      const sizes = new Map<number, number>();
+      for (const ledger of unsized) {
+        try {
+          sizes.set(
+            ledger.ledgerId,
+            (await ctx.ledgers.recoverLedger(ledger.ledgerId)).lastReadable + 1,
+          );
+        } catch (error) {
+          if (!(error instanceof LedgerNotFoundError)) throw error;
+          sizes.set(ledger.ledgerId, 0);
+        }
+      }
+      info = {
+        ...info,
+        ledgers: info.ledgers
+          .map((l) =>
+            sizes.has(l.ledgerId) ? { ...l, entries: sizes.get(l.ledgerId) as number } : l,
+          )
+          .filter((l) => l.entries > 0),
+      };
+      version = await store.update(info, version);
+      for (const [ledgerId, entries] of sizes) {
+        if (entries === 0) void ctx.ledgers.deleteLedger(ledgerId).catch(() => {});
+      }
+    }
+    const writer = await ctx.ledgers.createLedger({ ...config, properties: { topic: topic.full } });
+    info = {
+      ...info,
+      ledgers: [
+        ...info.ledgers,
+        { ledgerId: writer.ledgerId, entries: 0, sizeBytes: 0, createdAtMs: Date.now() },
+      ],
+    };
+    try {
+      version = await store.update(info, version);
+    } catch (error) {
+      writer.abandon('the topic changed while opening');
+      void ctx.ledgers.deleteLedger(writer.ledgerId).catch(() => {});
+      throw error;
+    }
+    ctx.logger?.info(
+      { topic: topic.full, ledgerId: writer.ledgerId, ledgers: info.ledgers.length },
+      'managed ledger opened',
+    );
+    return new ManagedLedgerImpl(topic.full, ctx, config, store, info, version, writer);
+  }
+
+  get state(): ManagedLedgerState {
+    return this.stateValue;
+  }
+
+  get firstPosition(): Position {
+    return { ledgerId: this.info.ledgers[0]?.ledgerId ?? this.current.writer.ledgerId, entryId: 0 };
+  }
+
+  get lastConfirmed(): Position | undefined {
+    for (let i = this.info.ledgers.length - 1; i >= 0; i--) {
+      const ledgerId = (this.info.ledgers[i] as ManagedLedgerInfoData['ledgers'][number]).ledgerId;
+      const last = this.lastEntryOf(ledgerId);
+      if (last >= 0) return { ledgerId, entryId: last };
+    }
+    return undefined;
+  }
+
+  append(payload: Uint8Array): Promise<Position> {
+    if (this.stateValue === 'fenced') return Promise.reject(this.fenceReason);
+    if (this.stateValue === 'closing' || this.stateValue === 'closed') {
+      return Promise.reject(new TopicClosedError(this.name));
+    }
+    if (this.stateValue === 'open' && this.shouldRoll()) this.roll();
+    // Appends made while switching ledgers wait, in arrival order, for the new ledger.
+    if (this.rolling) return this.rolling.then(() => this.append(payload));
+    const current = this.current;
+    current.entries++;
+    current.bytes += payload.byteLength;
+    const appended = current.writer.append(payload).then(
+      (entryId) => {
+        this.notifyWaiters();
+        return { ledgerId: current.writer.ledgerId, entryId };
+      },
+      (error: unknown) => {
+        this.onWriterError(current.writer, error);
+        throw this.fenceReason ?? error;
+      },
+    );
+    const ordered = this.lastSettled.then(() => appended);
+    this.lastSettled = ordered.catch(() => {});
+    return ordered;
+  }
+
+  nextPosition(position: Position): Position {
+    return { ledgerId: position.ledgerId, entryId: position.entryId + 1 };
+  }
+
+  async read(from: Position, maxEntries: number): Promise<ManagedLedgerEntry[]> {
+    const entries: ManagedLedgerEntry[] = [];
+    let index = this.info.ledgers.findIndex((l) => l.ledgerId >= from.ledgerId);
+    if (index < 0) return entries;
+    let entryId =
+      this.info.ledgers[index]?.ledgerId === from.ledgerId ? Math.max(0, from.entryId) : 0;
+    while (entries.length < maxEntries && index < this.info.ledgers.length) {
+      const ledgerId = (this.info.ledgers[index] as ManagedLedgerInfoData['ledgers'][number])
+        .ledgerId;
+      const last = this.lastEntryOf(ledgerId);
+      if (entryId > last) {
+        if (ledgerId === this.current.writer.ledgerId) break;
+        index++;
+        entryId = 0;
+        continue;
+      }
+      const to = Math.min(last, entryId + (maxEntries - entries.length) - 1);
+      const reader = await this.readerFor(ledgerId);
+      for await (const entry of reader.read(entryId, to)) {
+        entries.push({ position: { ledgerId, entryId: entry.entryId }, payload: entry.payload });
+      }
+      entryId = to + 1;
+    }
+    return entries;
+  }
+
+  waitForEntriesAfter(position: Position, signal?: AbortSignal): Promise<void> {
+    const last = this.lastConfirmed;
+    if (
+      (last && comparePositions(last, position) > 0) ||
+      this.stateValue === 'fenced' ||
+      this.stateValue === 'closed'
+    ) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const wake = () => {
+        this.waiters.delete(wake);
+        signal?.removeEventListener('abort', wake);
+        resolve();
+      };
+      this.waiters.add(wake);
+      signal?.addEventListener('abort', wake, { once: true });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.stateValue === 'closed' || this.stateValue === 'closing') return;
+    const fenced = this.stateValue === 'fenced';
+    this.stateValue = 'closing';
+    await this.rolling;
+    await this.lastSettled;
+    if (!fenced && this.current.writer.isWritable)
+      await this.retire(this.current.writer, this.current.bytes);
+    await Promise.all(this.retirements);
+    this.stateValue = fenced ? 'fenced' : 'closed';
+    this.notifyWaiters();
+  }
+
+  private lastEntryOf(ledgerId: number): number {
+    if (ledgerId === this.current.writer.ledgerId) return this.current.writer.lastAddConfirmed;
+    const retiring = this.retiring.get(ledgerId);
+    if (retiring) return retiring.lastAddConfirmed;
+    const ledger = this.info.ledgers.find((l) => l.ledgerId === ledgerId);
+    return (ledger?.entries ?? 0) - 1;
+  }
+
+  private async readerFor(ledgerId: number): Promise<LedgerReader> {
+    const writer =
+      ledgerId === this.current.writer.ledgerId ? this.current.writer : this.retiring.get(ledgerId);
+    if (writer) return this.ctx.ledgers.readerOf(writer);
+    let reader = this.readers.get(ledgerId);
+    if (!reader) {
+      reader = await this.ctx.ledgers.openLedger(ledgerId);
+      this.readers.set(ledgerId, reader);
+    }
+    return reader;
+  }
+
+  private shouldRoll(): boolean {
+    const { writer, entries, bytes, createdAt } = this.current;
+    return (
+      !writer.isWritable ||
+      entries >= this.config.maxEntriesPerLedger ||
+      bytes >= this.config.maxBytesPerLedger ||
+      (entries > 0 && Date.now() - createdAt >= this.config.maxLedgerAgeMs)
+    );
+  }
+
+  /** Switches to a new ledger: created and recorded first, then appends go there. */
+  private roll(): void {
+    this.stateValue = 'rolling';
+    const old = this.current;
+    this.rolling = (async () => {
+      try {
+        const writer = await this.ctx.ledgers.createLedger({
+          ...this.config,
+          properties: { topic: this.name },
+        });
+        await this.updateInfo((info) => ({
+          ...info,
+          ledgers: [
+            ...info.ledgers,
+            { ledgerId: writer.ledgerId, entries: 0, sizeBytes: 0, createdAtMs: Date.now() },
+          ],
+        })).catch((error: unknown) => {
+          writer.abandon('the ledger list could not be updated');
+          throw error;
+        });
+        this.current = { writer, createdAt: Date.now(), entries: 0, bytes: 0 };
+        this.retiring.set(old.writer.ledgerId, old.writer);
+        const retirement = this.retire(old.writer, old.bytes).finally(() => {
+          this.retiring.delete(old.writer.ledgerId);
+          this.retirements.delete(retirement);
+        });
+        this.retirements.add(retirement);
+        this.ctx.logger?.debug(
+          { topic: this.name, from: old.writer.ledgerId, to: writer.ledgerId },
+          'ledger rolled over',
+        );
+        if (this.stateValue === 'rolling') this.stateValue = 'open';
+      } catch (error) {
+        this.ctx.logger?.warn({ topic: this.name, err: error }, 'ledger rollover failed');
+        if (error instanceof BadVersionError || error instanceof TopicFencedError)
+          this.fence(error as Error);
+        else if (this.stateValue === 'rolling') this.stateValue = 'open';
+      } finally {
+        this.rolling = undefined;
+      }
+    })();
+  }
+
+  /** Closes a ledger this owner wrote, once its appends are settled, and records its size. */
+  private async retire(writer: LedgerWriter, bytes: number): Promise<void> {
+    try {
+      const closed = await writer.close();
+      const entries = closed.lastEntryId + 1;
+      await this.updateInfo((info) => ({
+        ...info,
+        ledgers: info.ledgers.map((l) =>
+          l.ledgerId === writer.ledgerId ? { ...l, entries, sizeBytes: bytes } : l,
+        ),
+      }));
+    } catch (error) {
+      this.onWriterError(writer, error);
+    }
+  }
+
+  /** Every ledger-list change goes through one queue, each a compare-and-set on the last version. */
+  private updateInfo(
+    change: (info: ManagedLedgerInfoData) => ManagedLedgerInfoData,
+  ): Promise<void> {
+    const run = this.metadataQueue.then(async () => {
+      const next = change(this.info);
+      try {
+        this.version = await this.store.update(next, this.version);
+        this.info = next;
+      } catch (error) {
+        if (error instanceof BadVersionError)
+          this.fence(new TopicFencedError(this.name, 'its ledger list changed', { cause: error }));
+        throw error;
+      }
+    });
+    this.metadataQueue = run.catch(() => {});
+    return run;
+  }
+
+  private onWriterError(writer: LedgerWriter, error: unknown): void {
+    if (error instanceof LedgerFencedError) {
+      this.fence(
+        new TopicFencedError(this.name, `ledger ${writer.ledgerId} was fenced`, { cause: error }),
+      );
+    }
+    // Any other failure leaves the writer unwritable: the next append rolls to a new ledger.
+  }
+
+  private fence(reason: Error): void {
+    if (this.stateValue === 'fenced' || this.stateValue === 'closed') return;
+    this.stateValue = 'fenced';
+    this.fenceReason =
+      reason instanceof TopicFencedError
+        ? reason
+        : new TopicFencedError(this.name, reason.message, { cause: reason });
+    this.ctx.logger?.warn(
+      { topic: this.name, err: reason },
+      'managed ledger fenced: another owner has the topic',
+    );
+    this.current.writer.abandon('the topic was fenced');
+    this.notifyWaiters();
+  }
+
+  private notifyWaiters(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+}

@@ -187,6 +187,16 @@ export class ManagedLedgerImpl implements ManagedLedger {
     return ordered;
   }
 
+  closedLedgerLastEntry(ledgerId: number): number | undefined {
+    if (ledgerId === this.current.writer.ledgerId || this.retiring.has(ledgerId)) return undefined;
+    const ledger = this.info.ledgers.find((l) => l.ledgerId === ledgerId);
+    return ledger ? ledger.entries - 1 : undefined;
+  }
+
+  ledgerAfter(ledgerId: number): number | undefined {
+    return this.info.ledgers.find((l) => l.ledgerId > ledgerId)?.ledgerId;
+  }
+
   nextPosition(position: Position): Position {
     return { ledgerId: position.ledgerId, entryId: position.entryId + 1 };
   }

@@ -45,6 +45,10 @@ export interface ManagedLedger {
   read(from: Position, maxEntries: number): Promise<ManagedLedgerEntry[]>;
   /** The position right after `position` in this topic, crossing into the next ledger. */
   nextPosition(position: Position): Position;
+  /** The last entry of a ledger that will not grow any more; undefined for the one being written. */
+  closedLedgerLastEntry(ledgerId: number): number | undefined;
+  /** The ledger that follows `ledgerId` in this topic, if any. */
+  ledgerAfter(ledgerId: number): number | undefined;
   /** Resolves once an entry after `position` is confirmed (tailing reads), or the signal aborts. */
   waitForEntriesAfter(position: Position, signal?: AbortSignal): Promise<void>;
   close(): Promise<void>;

@@ -1,13 +1,7 @@
-import sortedBtree from 'sorted-btree';
+import { BTree } from '../../common/btree.js';
 import { BadVersionError, LeaseNotFoundError } from '../../common/errors.js';
 import type { TxnOpResult, TxnRequest } from '../metadata-store.js';
 import { compareKeys } from './key-order.js';
-
-// Node's ESM loader hands over module.exports (with .default); vitest's transform hands over the
-// default export itself.
-const BTree = (
-  'default' in sortedBtree ? sortedBtree.default : sortedBtree
-) as typeof sortedBtree.default;
 
 export interface KeyRecord {
   value: Buffer;

@@ -1,0 +1,9 @@
+// Original file: proto/strata/v1/messaging.proto
+
+export interface Flow {
+  messages?: number;
+}
+
+export interface Flow__Output {
+  messages: number;
+}

@@ -1,0 +1,9 @@
+// Original file: proto/strata/v1/messaging.proto
+
+export interface LookupRequest {
+  topic?: string;
+}
+
+export interface LookupRequest__Output {
+  topic: string;
+}

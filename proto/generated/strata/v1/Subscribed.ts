@@ -1,0 +1,11 @@
+// Original file: proto/strata/v1/messaging.proto
+
+export interface Subscribed {
+  consumerName?: string;
+  active?: boolean;
+}
+
+export interface Subscribed__Output {
+  consumerName: string;
+  active: boolean;
+}

@@ -9,6 +9,9 @@ export const clusterKeys = {
   storageNodes: `${ROOT}/storage-nodes/`,
   storageNode: (nodeId: string) => `${ROOT}/storage-nodes/${nodeId}`,
   gateways: `${ROOT}/gateways/`,
+  gateway: (gatewayId: string) => `${ROOT}/gateways/${gatewayId}`,
+  /** The owner of a topic; `path` is tenant/namespace/topic. */
+  ownership: (path: string) => `${ROOT}/ownership/${path}`,
   ledgers: `${ROOT}/ledgers/`,
   /** A topic's managed ledger; `path` is tenant/namespace/topic. */
   topic: (path: string) => `${ROOT}/topics/${path}`,

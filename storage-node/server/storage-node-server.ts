@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { Server } from '@grpc/grpc-js';
+import { bindServer, shutdownServer } from '../../services/common/grpc-server.js';
 import type { Logger } from '../../services/common/logger.js';
 import type { MetadataStore } from '../../services/metadata/metadata-store.js';
 import { MAX_STORAGE_MESSAGE_BYTES, storageGrpc } from '../storage-grpc.js';
@@ -59,16 +60,12 @@ export async function startStorageNode(options: StorageNodeOptions): Promise<Run
     storageGrpc.StorageNode.service,
     createStorageHandlers(core, logger, { maxStreamPendingBytes: 32 * 1024 * 1024 }),
   );
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(
-      `${options.host}:${options.port}`,
-      ServerCredentials.createInsecure(),
-      (error, bound) => (error ? reject(error) : resolve(bound)),
-    ),
-  ).catch(async (error: unknown) => {
-    await store.close();
-    throw error;
-  });
+  const port = await bindServer(server, options.host, options.port).catch(
+    async (error: unknown) => {
+      await store.close();
+      throw error;
+    },
+  );
   const address = options.advertiseAddress ?? `${options.host}:${port}`;
 
   // The disk monitor starts before the registration exists (the registration carries its first
@@ -109,13 +106,7 @@ export async function startStorageNode(options: StorageNodeOptions): Promise<Run
       (closing ??= (async () => {
         disk.stop();
         await registration.stop();
-        await new Promise<void>((resolve) => {
-          const force = setTimeout(() => server.forceShutdown(), 2_000);
-          server.tryShutdown(() => {
-            clearTimeout(force);
-            resolve();
-          });
-        });
+        await shutdownServer(server);
         await store.close();
         logger.info({ nodeId }, 'storage node stopped');
       })()),

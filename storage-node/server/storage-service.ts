@@ -1,18 +1,12 @@
 import { once } from 'node:events';
-import type {
-  sendUnaryData,
-  ServerDuplexStream,
-  ServerUnaryCall,
-  ServerWritableStream,
-  ServiceError,
-} from '@grpc/grpc-js';
+import type { ServerDuplexStream, ServerWritableStream } from '@grpc/grpc-js';
 import type { AddRequest__Output } from '../../proto/generated/strata/storage/v1/AddRequest.js';
 import type { AddResponse } from '../../proto/generated/strata/storage/v1/AddResponse.js';
 import type { ReadEntriesRequest__Output } from '../../proto/generated/strata/storage/v1/ReadEntriesRequest.js';
 import type { ReadEntryResponse } from '../../proto/generated/strata/storage/v1/ReadEntryResponse.js';
 import type { StorageNodeHandlers } from '../../proto/generated/strata/storage/v1/StorageNode.js';
-import { StrataError } from '../../services/common/errors.js';
 import { toServiceError } from '../../services/common/grpc-errors.js';
+import { unaryHandler } from '../../services/common/grpc-server.js';
 import type { Logger } from '../../services/common/logger.js';
 import type { StorageNodeCore } from './storage-node-core.js';
 
@@ -22,21 +16,7 @@ export function createStorageHandlers(
   logger: Logger,
   options: { maxStreamPendingBytes: number },
 ): StorageNodeHandlers {
-  function unary<Req, Res>(name: string, handle: (request: Req) => Res | Promise<Res>) {
-    return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
-      Promise.resolve(call.request)
-        .then(handle)
-        .then(
-          (response) => callback(null, response),
-          (error: unknown) => {
-            if (!(error instanceof StrataError) || error.code === 'INTERNAL') {
-              logger.error({ err: error, method: name }, 'storage request failed');
-            }
-            callback(toServiceError(error) as ServiceError);
-          },
-        );
-    };
-  }
+  const unary = unaryHandler(logger, 'storage');
 
   return {
     AddEntries: (call: ServerDuplexStream<AddRequest__Output, AddResponse>) => {

@@ -1,4 +1,5 @@
-import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { Server } from '@grpc/grpc-js';
+import { bindServer, shutdownServer } from '../../common/grpc-server.js';
 import { mkdir } from 'node:fs/promises';
 import type { Logger } from '../../common/logger.js';
 import { LevelPersistence } from '../engine/level-persistence.js';
@@ -37,13 +38,7 @@ export async function startMetadataServer(
   server.addService(metadataGrpc.Metadata.service, createMetadataHandlers(engine, logger));
   let port: number;
   try {
-    port = await new Promise<number>((resolve, reject) => {
-      server.bindAsync(
-        `${options.host}:${options.port}`,
-        ServerCredentials.createInsecure(),
-        (error, bound) => (error ? reject(error) : resolve(bound)),
-      );
-    });
+    port = await bindServer(server, options.host, options.port);
   } catch (error) {
     await engine.close();
     throw error;
@@ -61,15 +56,8 @@ export async function startMetadataServer(
     engine,
     close: () =>
       (closing ??= (async () => {
-        await new Promise<void>((resolve) => {
-          const force = setTimeout(() => server.forceShutdown(), 2_000);
-          server.tryShutdown(() => {
-            clearTimeout(force);
-            resolve();
-          });
-          // Watches never end by themselves: end them so the graceful shutdown can finish.
-          void engine.close();
-        });
+        // Watches never end by themselves: end them so the graceful shutdown can finish.
+        await shutdownServer(server, 2_000, () => void engine.close());
         await engine.close();
         logger.info('metadata service stopped');
       })()),

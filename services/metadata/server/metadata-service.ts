@@ -1,14 +1,10 @@
-import type {
-  sendUnaryData,
-  ServerUnaryCall,
-  ServerWritableStream,
-  ServiceError,
-} from '@grpc/grpc-js';
+import type { ServerWritableStream } from '@grpc/grpc-js';
 import type { MetadataHandlers } from '../../../proto/generated/strata/metadata/v1/Metadata.js';
 import type { WatchRequest__Output } from '../../../proto/generated/strata/metadata/v1/WatchRequest.js';
 import type { WatchResponse } from '../../../proto/generated/strata/metadata/v1/WatchResponse.js';
-import { InvalidArgumentError, StrataError } from '../../common/errors.js';
+import { InvalidArgumentError } from '../../common/errors.js';
 import { toServiceError } from '../../common/grpc-errors.js';
+import { unaryHandler } from '../../common/grpc-server.js';
 import type { Logger } from '../../common/logger.js';
 import { toWatchEvent, type MetadataEngine } from '../engine/metadata-engine.js';
 import { expectFromWire, kvToWire, leaseFromWire, txnFromWire, watchEventToWire } from '../wire.js';
@@ -25,22 +21,7 @@ function requireLease(lease: number): string {
  * same for in-process and remote callers; every failure becomes a status with a Strata code.
  */
 export function createMetadataHandlers(engine: MetadataEngine, logger: Logger): MetadataHandlers {
-  function unary<Req, Res>(name: string, handle: (request: Req) => Promise<Res>) {
-    return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
-      // Through a promise so that a synchronous throw becomes a status too.
-      Promise.resolve(call.request)
-        .then(handle)
-        .then(
-          (response) => callback(null, response),
-          (error: unknown) => {
-            if (!(error instanceof StrataError) || error.code === 'INTERNAL') {
-              logger.error({ err: error, method: name }, 'metadata request failed');
-            }
-            callback(toServiceError(error) as ServiceError);
-          },
-        );
-    };
-  }
+  const unary = unaryHandler(logger, 'metadata');
 
   return {
     Get: unary('Get', async ({ key }) => {

@@ -29,28 +29,28 @@ export type ClaimResult = { owned: true } | { owned: false; owner: Owner };
  * an owner whose lease lapsed can change nothing even before its ledgers are fenced.
  */
 export class TopicOwnership {
-  /** Claims held: topic path → version of the ownership key. */
-  private readonly claims = new Map<string, number>();
+  /** Claims held: topic path → the ownership key's version and the lease it hangs on. */
+  private readonly claims = new Map<string, { version: number; lease: LeaseKeeper }>();
 
+  /** `lease` gives the gateway's lease now: after a loss, its registration holds a new one. */
   constructor(
     private readonly store: MetadataStore,
     private readonly self: { gatewayId: string; address: string },
-    private readonly lease: LeaseKeeper,
+    private readonly lease: () => LeaseKeeper,
     private readonly logger?: Logger,
-  ) {
-    void lease.lost.then(() => {
-      if (this.claims.size > 0)
-        this.logger?.error({ topics: this.claims.size }, 'lease lost: every owned topic is gone');
-      this.claims.clear();
-    });
-  }
+  ) {}
 
   get ownedCount(): number {
-    return this.claims.size;
+    return this.ownedTopics().length;
   }
 
   owns(path: string): boolean {
-    return this.claims.has(path) && this.lease.isHolding;
+    return this.claims.get(path)?.lease.isHolding === true;
+  }
+
+  /** Topics claimed on a lease that is still held. */
+  ownedTopics(): string[] {
+    return [...this.claims.keys()].filter((path) => this.owns(path));
   }
 
   /** The current owner of a topic, as the metadata store says. */
@@ -65,12 +65,17 @@ export class TopicOwnership {
     const key = clusterKeys.ownership(path);
     const value = ownerCodec.encode({ ...this.self, claimedAtMs: Date.now() });
     for (;;) {
+      const lease = this.lease();
       try {
         const { version } = await this.store.put(key, value, {
           expectedVersion: MUST_NOT_EXIST,
-          leaseId: this.lease.leaseId,
+          leaseId: lease.leaseId,
         });
-        this.claims.set(path, version);
+        this.claims.set(path, { version, lease });
+        // The key goes with the lease: so does the claim.
+        void lease.lost.then(() => {
+          if (this.claims.get(path)?.lease === lease) this.claims.delete(path);
+        });
         this.logger?.info({ topic: path }, 'topic claimed');
         return { owned: true };
       } catch (error) {
@@ -84,20 +89,23 @@ export class TopicOwnership {
 
   /** The checks to add to every metadata change of an owned topic. */
   guard(path: string): TxnCheck[] {
-    const version = this.claims.get(path);
+    const claim = this.owns(path) ? this.claims.get(path) : undefined;
     // Unowned: a check no key can pass, so the change is refused rather than made unguarded.
     return [
-      { key: clusterKeys.ownership(path), expectedVersion: version ?? Number.MAX_SAFE_INTEGER },
+      {
+        key: clusterKeys.ownership(path),
+        expectedVersion: claim?.version ?? Number.MAX_SAFE_INTEGER,
+      },
     ];
   }
 
   /** Gives a topic up (unloading it): its key is deleted if it is still ours. */
   async release(path: string): Promise<void> {
-    const version = this.claims.get(path);
+    const claim = this.claims.get(path);
     this.claims.delete(path);
-    if (version === undefined) return;
+    if (claim === undefined) return;
     await this.store
-      .delete(clusterKeys.ownership(path), { expectedVersion: version })
+      .delete(clusterKeys.ownership(path), { expectedVersion: claim.version })
       .catch((error: unknown) => {
         if (!(error instanceof BadVersionError)) throw error;
       });

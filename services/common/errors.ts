@@ -25,6 +25,8 @@ export type ErrorCode =
   | 'NODE_READ_ONLY'
   | 'TOPIC_CLOSED'
   | 'TOPIC_FENCED'
+  | 'NOT_OWNER'
+  | 'MESSAGE_TOO_LARGE'
   | 'INTERNAL';
 
 export interface StrataErrorOptions {
@@ -152,6 +154,25 @@ export class LeaseLostError extends StrataError {
     options?: StrataErrorOptions,
   ) {
     super('LEASE_LOST', status.UNAVAILABLE, message, false, options);
+  }
+}
+
+/** This gateway does not own the topic; `ownerAddress` does (or a new lookup will say who). */
+export class NotOwnerError extends StrataError {
+  constructor(
+    readonly topic: string,
+    readonly ownerAddress: string,
+    options?: StrataErrorOptions,
+  ) {
+    super(
+      'NOT_OWNER',
+      status.FAILED_PRECONDITION,
+      ownerAddress
+        ? `topic ${topic} is owned by ${ownerAddress}`
+        : `topic ${topic} is not owned here; look it up again`,
+      true,
+      options,
+    );
   }
 }
 

@@ -8,6 +8,7 @@ import {
   InvalidArgumentError,
   LeaseNotFoundError,
   NotFoundError,
+  NotOwnerError,
   ResourceExhaustedError,
   TimeoutError,
   UnavailableError,
@@ -17,6 +18,8 @@ import {
 
 export const ERROR_CODE_TRAILER = 'strata-error-code';
 export const ERROR_DETAIL_TRAILER = 'strata-error-detail';
+/** The owning gateway's address, on a NOT_OWNER redirect. */
+export const OWNER_TRAILER = 'strata-owner';
 
 /** The structured fields some errors carry across the wire, so the client rebuilds the same type. */
 function detailOf(error: StrataError): Record<string, string | number> | undefined {
@@ -27,6 +30,7 @@ function detailOf(error: StrataError): Record<string, string | number> | undefin
     return { requested: error.requestedRevision, oldest: error.oldestRevision };
   }
   if (error instanceof LeaseNotFoundError) return { lease: error.leaseId };
+  if (error instanceof NotOwnerError) return { topic: error.topic, owner: error.ownerAddress };
   return undefined;
 }
 
@@ -37,6 +41,8 @@ export function toServiceError(error: unknown): Partial<StatusObject> {
   metadata.set(ERROR_CODE_TRAILER, strata.code);
   const detail = detailOf(strata);
   if (detail) metadata.set(ERROR_DETAIL_TRAILER, JSON.stringify(detail));
+  if (strata instanceof NotOwnerError && strata.ownerAddress)
+    metadata.set(OWNER_TRAILER, strata.ownerAddress);
   return { code: strata.grpcStatus, details: strata.message, metadata };
 }
 
@@ -72,6 +78,8 @@ export function fromServiceError(error: ServiceError | Error): StrataError {
       return new CompactedError(num(detail.requested), num(detail.oldest), cause);
     case 'LEASE_NOT_FOUND':
       return new LeaseNotFoundError(String(detail.lease ?? ''), cause);
+    case 'NOT_OWNER':
+      return new NotOwnerError(String(detail.topic ?? ''), String(detail.owner ?? ''), cause);
     case 'INVALID_ARGUMENT':
       return new InvalidArgumentError(message, cause);
     case 'NOT_FOUND':

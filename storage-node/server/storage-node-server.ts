@@ -2,13 +2,14 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Server } from '@grpc/grpc-js';
 import { bindServer, shutdownServer } from '../../services/common/grpc-server.js';
+import { clusterKeys } from '../../services/common/cluster-keys.js';
+import { LeasedRegistration } from '../../services/common/leased-registration.js';
 import type { Logger } from '../../services/common/logger.js';
 import type { MetadataStore } from '../../services/metadata/metadata-store.js';
-import { MAX_STORAGE_MESSAGE_BYTES, storageGrpc } from '../storage-grpc.js';
+import { MAX_STORAGE_MESSAGE_BYTES, registrationCodec, storageGrpc } from '../storage-grpc.js';
 import { DiskMonitor } from './disk-monitor.js';
 import { EntryStore } from './entry-store.js';
 import { loadNodeId } from './node-identity.js';
-import { NodeRegistration } from './node-registration.js';
 import { StorageNodeCore } from './storage-node-core.js';
 import { createStorageHandlers } from './storage-service.js';
 
@@ -68,28 +69,27 @@ export async function startStorageNode(options: StorageNodeOptions): Promise<Run
   );
   const address = options.advertiseAddress ?? `${options.host}:${port}`;
 
-  // The disk monitor starts before the registration exists (the registration carries its first
-  // reading), so its callback reaches the registration through this holder.
-  const registered: { current?: NodeRegistration } = {};
+  const startedAtMs = Date.now();
   const disk = new DiskMonitor(options.dataDir, options.minFreeBytes, (status) => {
     store.readOnly = status.readOnly;
     logger.warn(
       { freeBytes: status.freeBytes, readOnly: status.readOnly },
       'disk space changed the node mode',
     );
-    void registered.current
-      ?.update(status)
+    void registration
+      .update()
       .catch((error: unknown) => logger.error({ err: error }, 'registration update failed'));
   });
-  const diskStatus = await disk.start();
-  store.readOnly = diskStatus.readOnly;
-  const registration = new NodeRegistration(
+  // Registration is only how clients find the node: its data is durable whatever the lease does.
+  const registration = new LeasedRegistration(
     options.metadata,
-    { nodeId, address, ...diskStatus },
+    clusterKeys.storageNode(nodeId),
+    () => registrationCodec.encode({ nodeId, address, ...disk.current, startedAtMs }),
     options.leaseTtlMs,
     logger,
   );
-  registered.current = registration;
+  const diskStatus = await disk.start();
+  store.readOnly = diskStatus.readOnly;
   await registration.start();
   logger.info(
     { nodeId, address, port, readOnly: diskStatus.readOnly, sync: options.sync },

@@ -32,7 +32,11 @@ async function gateway(id: string, ttlMs = 2_000) {
   const store = new FaultInjectingStore(await openMetadataStore(url));
   const lease = new LeaseKeeper(store, { ttlMs });
   await lease.start();
-  const ownership = new TopicOwnership(store, { gatewayId: id, address: `${id}:6650` }, lease);
+  const ownership = new TopicOwnership(
+    store,
+    { gatewayId: id, address: `${id}:6650` },
+    () => lease,
+  );
   cleanups.push(async () => {
     await lease.stop();
     await store.close();

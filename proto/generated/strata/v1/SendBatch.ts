@@ -6,10 +6,12 @@ export interface SendBatch {
   requestId?: number | string | Long;
   batch?: Buffer | Uint8Array | string;
   messageCount?: number;
+  firstSequenceId?: number | string | Long;
 }
 
 export interface SendBatch__Output {
   requestId: number;
   batch: Buffer;
   messageCount: number;
+  firstSequenceId: number;
 }

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { gatewayCommand } from './commands/gateway-command.js';
 import { metadataCommand } from './commands/metadata-command.js';
 import { standaloneCommand } from './commands/standalone-command.js';
 import { storageNodeCommand } from './commands/storage-node-command.js';
@@ -8,6 +9,7 @@ const program = new Command('strata')
   .showHelpAfterError()
   .addCommand(standaloneCommand())
   .addCommand(metadataCommand())
-  .addCommand(storageNodeCommand());
+  .addCommand(storageNodeCommand())
+  .addCommand(gatewayCommand());
 
 await program.parseAsync(process.argv);

@@ -68,3 +68,35 @@ export async function startStorageNodeProcess(
     port: Number(line.port),
   };
 }
+
+export interface GatewayProcess {
+  process: ManagedProcess;
+  gatewayId: string;
+  port: number;
+  address: string;
+}
+
+/** Starts `bin/strata gateway` on a random loopback port. */
+export async function startGatewayProcess(
+  group: ProcessGroup,
+  options: { name: string; metadataUrl: string; args?: string[] },
+): Promise<GatewayProcess> {
+  const process = group.add(
+    new ManagedProcess(options.name, globalThis.process.execPath, [
+      STRATA_BIN,
+      'gateway',
+      '--port',
+      '0',
+      '--metadata-url',
+      options.metadataUrl,
+      ...(options.args ?? []),
+    ]),
+  );
+  const line = await process.waitForLine((l) => l.msg === 'gateway listening');
+  return {
+    process,
+    gatewayId: String(line.gatewayId),
+    port: Number(line.port),
+    address: String(line.address),
+  };
+}

@@ -157,6 +157,18 @@ export class LeaseLostError extends StrataError {
   }
 }
 
+export class MessageTooLargeError extends StrataError {
+  constructor(size: number, limit: number, options?: StrataErrorOptions) {
+    super(
+      'MESSAGE_TOO_LARGE',
+      status.INVALID_ARGUMENT,
+      `batch is ${size} bytes; the limit is ${limit}`,
+      false,
+      options,
+    );
+  }
+}
+
 /** This gateway does not own the topic; `ownerAddress` does (or a new lookup will say who). */
 export class NotOwnerError extends StrataError {
   constructor(

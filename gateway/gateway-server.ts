@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { Server, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import { clusterKeys } from '../services/common/cluster-keys.js';
+import { bindServer, shutdownServer } from '../services/common/grpc-server.js';
+import { LeasedRegistration } from '../services/common/leased-registration.js';
+import type { Logger } from '../services/common/logger.js';
+import { listAll } from '../services/metadata/list-all.js';
+import type { MetadataStore } from '../services/metadata/metadata-store.js';
+import { LedgerClient } from '../storage-node/client/ledger-client.js';
+import type { ManagedLedgerConfig } from './managed-ledger/managed-ledger.js';
+import { gatewayRegistrationCodec, messagingGrpc } from './messaging-grpc.js';
+import { TopicOwnership } from './ownership/topic-ownership.js';
+import { createMessagingHandlers } from './service/messaging-service.js';
+import { TopicManager } from './topics/topic-manager.js';
+
+export interface GatewayOptions {
+  host: string;
+  port: number;
+  advertiseAddress?: string;
+  gatewayId?: string;
+  metadata: MetadataStore;
+  logger: Logger;
+  /** TTL of the gateway's lease: how long a dead gateway keeps its topics. */
+  leaseTtlMs: number;
+  ledger: ManagedLedgerConfig;
+  maxMessageBytes: number;
+}
+
+export interface RunningGateway {
+  gatewayId: string;
+  address: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A stateless gateway: it registers on a lease, owns topics through ownership keys on that lease,
+ * and serves the messaging API. It keeps nothing durable of its own.
+ */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const { logger, metadata } = options;
+  const gatewayId = options.gatewayId ?? `gw-${randomUUID()}`;
+  const server = new Server({
+    'grpc.max_receive_message_length': 2 * options.maxMessageBytes + 1024 * 1024,
+  });
+  const port = await bindServer(server, options.host, options.port);
+  const address = options.advertiseAddress ?? `${options.host}:${port}`;
+  const startedAtMs = Date.now();
+  const ledgers = await LedgerClient.create({
+    metadata,
+    logger,
+    maxEntryBytes: options.maxMessageBytes + 64 * 1024,
+  });
+
+  const registration: LeasedRegistration = new LeasedRegistration(
+    metadata,
+    clusterKeys.gateway(gatewayId),
+    () =>
+      gatewayRegistrationCodec.encode({
+        gatewayId,
+        address,
+        httpAddress: '',
+        ownedTopics: topics.loadedCount,
+        startedAtMs,
+      }),
+    options.leaseTtlMs,
+    logger,
+  );
+  const ownership = new TopicOwnership(
+    metadata,
+    { gatewayId, address },
+    () => registration.lease,
+    logger,
+  );
+  const topics: TopicManager = new TopicManager({
+    ledgers,
+    metadata,
+    ownership,
+    config: options.ledger,
+    logger,
+    onChange: () => void registration.update().catch(() => {}),
+  });
+  // A lost lease took every ownership key with it: whatever is loaded is no longer ours.
+  registration.on('leaseReplaced', () => void topics.unloadAll());
+  await registration.start();
+
+  const handlers = createMessagingHandlers({
+    self: { gatewayId, address },
+    topics,
+    ownership,
+    gateways: async () => {
+      const live = [];
+      for await (const kv of listAll(metadata, clusterKeys.gateways)) {
+        live.push(gatewayRegistrationCodec.decode(kv.value));
+      }
+      return live;
+    },
+    maxMessageBytes: options.maxMessageBytes,
+    logger,
+  });
+  server.addService(
+    messagingGrpc.Messaging.service,
+    handlers as unknown as UntypedServiceImplementation,
+  );
+  logger.info({ gatewayId, address, port }, 'gateway listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    gatewayId,
+    address,
+    port,
+    close: () =>
+      (closing ??= (async () => {
+        await shutdownServer(server);
+        await topics.unloadAll();
+        await registration.stop();
+        ledgers.close();
+        logger.info({ gatewayId }, 'gateway stopped');
+      })()),
+  };
+}

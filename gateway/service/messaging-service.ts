@@ -1,0 +1,222 @@
+import { createHash } from 'node:crypto';
+import type { ServerDuplexStream } from '@grpc/grpc-js';
+import type {
+  StoredBatch,
+  StoredBatch__Output,
+} from '../../proto/generated/strata/gateway/v1/StoredBatch.js';
+import type { LookupRequest__Output } from '../../proto/generated/strata/v1/LookupRequest.js';
+import type { LookupResponse } from '../../proto/generated/strata/v1/LookupResponse.js';
+import type { MessagingHandlers } from '../../proto/generated/strata/v1/Messaging.js';
+import type { ProduceRequest__Output } from '../../proto/generated/strata/v1/ProduceRequest.js';
+import type { ProduceResponse } from '../../proto/generated/strata/v1/ProduceResponse.js';
+import type { SendBatch__Output } from '../../proto/generated/strata/v1/SendBatch.js';
+import { loadMessageCodec } from '../../proto/load.js';
+import {
+  InvalidArgumentError,
+  MessageTooLargeError,
+  NotOwnerError,
+  asStrataError,
+  type StrataError,
+} from '../../services/common/errors.js';
+import { toServiceError } from '../../services/common/grpc-errors.js';
+import { unaryHandler } from '../../services/common/grpc-server.js';
+import type { Logger } from '../../services/common/logger.js';
+import { TopicFencedError } from '../managed-ledger/managed-ledger-errors.js';
+import type { TopicOwnership } from '../ownership/topic-ownership.js';
+import { parseTopicName, topicPath } from '../topic-name.js';
+import type { LoadedTopic, TopicManager } from '../topics/topic-manager.js';
+import { countBatchMessages } from './batch-check.js';
+
+export const storedBatchCodec = loadMessageCodec<StoredBatch, StoredBatch__Output>(
+  'strata/gateway/v1/stored_batch.proto',
+  'strata.gateway.v1.StoredBatch',
+);
+
+export interface MessagingServiceContext {
+  self: { gatewayId: string; address: string };
+  topics: TopicManager;
+  ownership: TopicOwnership;
+  /** Live gateways and their load, for placing a topic nobody owns. */
+  gateways: () => Promise<Array<{ gatewayId: string; address: string; ownedTopics: number }>>;
+  maxMessageBytes: number;
+  logger: Logger;
+}
+
+/** A send refused without ending the stream: the producer may go on. */
+function sendError(requestId: number, error: StrataError): ProduceResponse {
+  return {
+    error: { requestId, code: error.code, message: error.message, retriable: error.retriable },
+  };
+}
+
+/** The handlers built so far; grpc-js answers UNIMPLEMENTED for the rest (Consume comes next). */
+export type MessagingHandlersSoFar = Pick<MessagingHandlers, 'Lookup' | 'Produce'>;
+
+export function createMessagingHandlers(ctx: MessagingServiceContext): MessagingHandlersSoFar {
+  const unary = unaryHandler(ctx.logger, 'messaging');
+  let producerCounter = 0;
+
+  async function lookup({ topic }: LookupRequest__Output): Promise<LookupResponse> {
+    const name = parseTopicName(topic);
+    const path = topicPath(name);
+    const owner = await ctx.ownership.owner(path);
+    if (owner) return { ownerAddress: owner.address, topic: name.full };
+    // Nobody owns it: the least loaded live gateway should. If that is this one, claim it now.
+    const gateways = await ctx.gateways();
+    const least = gateways.sort(
+      (a, b) => a.ownedTopics - b.ownedTopics || (Math.random() < 0.5 ? -1 : 1),
+    )[0];
+    if (least && least.gatewayId !== ctx.self.gatewayId)
+      return { ownerAddress: least.address, topic: name.full };
+    try {
+      await ctx.topics.acquire(name);
+      return { ownerAddress: ctx.self.address, topic: name.full };
+    } catch (error) {
+      if (error instanceof NotOwnerError)
+        return { ownerAddress: error.ownerAddress, topic: name.full };
+      throw error;
+    }
+  }
+
+  function produce(call: ServerDuplexStream<ProduceRequest__Output, ProduceResponse>): void {
+    let topic: LoadedTopic | undefined;
+    let producerName = '';
+    let opening: Promise<void> | undefined;
+    let inFlight = 0;
+    let ended = false;
+    let finished = false;
+
+    const finish = (error?: unknown) => {
+      if (finished) return;
+      finished = true;
+      if (topic && producerName) topic.producers.delete(producerName);
+      if (error === undefined) call.end();
+      else call.emit('error', toServiceError(error));
+    };
+    const maybeEnd = () => {
+      if (ended && inFlight === 0) finish();
+    };
+
+    const open = async (request: NonNullable<ProduceRequest__Output['open']>) => {
+      const name = parseTopicName(request.topic);
+      const loaded = await ctx.topics.acquire(name);
+      const wanted = request.producerName || `${ctx.self.gatewayId}-${++producerCounter}`;
+      if (loaded.producers.has(wanted)) {
+        throw new InvalidArgumentError(
+          `producer ${JSON.stringify(wanted)} is already connected to ${name.full}`,
+        );
+      }
+      loaded.producers.add(wanted);
+      topic = loaded;
+      producerName = wanted;
+      call.write({ opened: { producerName: wanted, topic: name.full, lastSequenceId: 0 } });
+    };
+
+    const send = (request: SendBatch__Output) => {
+      const current = topic as LoadedTopic;
+      const { requestId, batch, messageCount, firstSequenceId } = request;
+      if (batch.byteLength > ctx.maxMessageBytes) {
+        call.write(
+          sendError(requestId, new MessageTooLargeError(batch.byteLength, ctx.maxMessageBytes)),
+        );
+        return;
+      }
+      const counted = countBatchMessages(batch);
+      if (counted === undefined || counted === 0 || counted !== messageCount) {
+        call.write(
+          sendError(
+            requestId,
+            new InvalidArgumentError(
+              counted === undefined
+                ? 'batch is not a serialized MessageBatch'
+                : `batch holds ${counted} messages, message_count says ${messageCount}`,
+            ),
+          ),
+        );
+        return;
+      }
+      const publishTimeMs = Date.now();
+      // The batch is copied into the entry as sent: stamped, never decoded message by message.
+      const entry = storedBatchCodec.encode({
+        publishTimeMs,
+        producerName,
+        firstSequenceId,
+        messageCount,
+        batch,
+      });
+      inFlight++;
+      current.ledger.append(entry).then(
+        (position) => {
+          inFlight--;
+          if (!finished) {
+            call.write({
+              receipt: {
+                requestId,
+                first: {
+                  ledgerId: position.ledgerId,
+                  entryId: position.entryId,
+                  batchIndex: 0,
+                  partition: current.name.partition ?? -1,
+                },
+                messageCount,
+                publishTimeMs,
+              },
+            });
+          }
+          maybeEnd();
+        },
+        (error: unknown) => {
+          inFlight--;
+          if (error instanceof TopicFencedError) {
+            // Another gateway owns the topic now: stop serving it and send the client to look again.
+            void ctx.topics.unload(current.path);
+            finish(new NotOwnerError(current.name.full, '', { cause: error }));
+            return;
+          }
+          if (!finished) call.write(sendError(requestId, asStrataError(error)));
+          maybeEnd();
+        },
+      );
+    };
+
+    call.on('data', (request: ProduceRequest__Output) => {
+      if (finished) return;
+      if (request.open) {
+        if (opening) {
+          finish(new InvalidArgumentError('the stream is already open'));
+          return;
+        }
+        opening = open(request.open).catch((error: unknown) => finish(error));
+        return;
+      }
+      if (!request.send) {
+        finish(new InvalidArgumentError('a produce request must be open or send'));
+        return;
+      }
+      if (!opening) {
+        finish(new InvalidArgumentError('a produce stream must start with ProducerOpen'));
+        return;
+      }
+      const sendRequest = request.send;
+      // Sends that arrive while the producer opens wait for it, in order.
+      if (!topic) {
+        inFlight++;
+        void opening.then(() => {
+          inFlight--;
+          if (topic && !finished) send(sendRequest);
+          maybeEnd();
+        });
+        return;
+      }
+      send(sendRequest);
+    });
+    call.on('end', () => {
+      ended = true;
+      maybeEnd();
+    });
+    call.on('error', () => finish());
+    call.on('cancelled', () => finish());
+  }
+
+  return { Lookup: unary('Lookup', lookup), Produce: produce };
+}

@@ -1,0 +1,101 @@
+import { NotOwnerError } from '../../services/common/errors.js';
+import type { Logger } from '../../services/common/logger.js';
+import type { MetadataStore } from '../../services/metadata/metadata-store.js';
+import type { LedgerClient } from '../../storage-node/client/ledger-client.js';
+import { ManagedLedgerImpl } from '../managed-ledger/managed-ledger-impl.js';
+import type { ManagedLedger, ManagedLedgerConfig } from '../managed-ledger/managed-ledger.js';
+import type { TopicOwnership } from '../ownership/topic-ownership.js';
+import { topicPath, type TopicName } from '../topic-name.js';
+
+export interface LoadedTopic {
+  name: TopicName;
+  path: string;
+  ledger: ManagedLedger;
+  /** Names of the producers connected to it here. */
+  producers: Set<string>;
+}
+
+export interface TopicManagerContext {
+  ledgers: LedgerClient;
+  metadata: MetadataStore;
+  ownership: TopicOwnership;
+  config: ManagedLedgerConfig;
+  logger?: Logger;
+  /** Told whenever the set of loaded topics changes (the registration publishes the load). */
+  onChange?: () => void;
+}
+
+/**
+ * The topics this gateway serves. A topic is loaded on first use: claimed if nobody owns it
+ * (NotOwnerError naming the owner otherwise), then its managed ledger is opened with the
+ * ownership guard. Loading is serialized per topic.
+ */
+export class TopicManager {
+  private readonly topics = new Map<string, Promise<LoadedTopic>>();
+
+  constructor(private readonly ctx: TopicManagerContext) {}
+
+  get loadedCount(): number {
+    return this.topics.size;
+  }
+
+  async acquire(name: TopicName): Promise<LoadedTopic> {
+    const path = topicPath(name);
+    const existing = this.topics.get(path);
+    if (existing) {
+      const topic = await existing.catch(() => undefined);
+      if (topic && this.usable(topic)) return topic;
+      if (this.topics.get(path) === existing) await this.unload(path);
+    }
+    let loading = this.topics.get(path);
+    if (!loading) {
+      loading = this.load(name, path);
+      this.topics.set(path, loading);
+      loading.catch(() => {
+        if (this.topics.get(path) === loading) this.topics.delete(path);
+      });
+    }
+    return loading;
+  }
+
+  /** Stops serving a topic here: closes its log and gives up its ownership. */
+  async unload(path: string): Promise<void> {
+    const loading = this.topics.get(path);
+    this.topics.delete(path);
+    const topic = await loading?.catch(() => undefined);
+    await topic?.ledger.close().catch(() => {});
+    await this.ctx.ownership.release(path).catch(() => {});
+    this.ctx.onChange?.();
+  }
+
+  async unloadAll(): Promise<void> {
+    await Promise.all([...this.topics.keys()].map((path) => this.unload(path)));
+  }
+
+  private usable(topic: LoadedTopic): boolean {
+    const state = topic.ledger.state;
+    return this.ctx.ownership.owns(topic.path) && (state === 'open' || state === 'rolling');
+  }
+
+  private async load(name: TopicName, path: string): Promise<LoadedTopic> {
+    const claim = await this.ctx.ownership.tryClaim(path);
+    if (!claim.owned) throw new NotOwnerError(name.full, claim.owner.address);
+    try {
+      const ledger = await ManagedLedgerImpl.open(
+        {
+          ledgers: this.ctx.ledgers,
+          metadata: this.ctx.metadata,
+          logger: this.ctx.logger,
+          guard: () => this.ctx.ownership.guard(path),
+        },
+        name,
+        this.ctx.config,
+      );
+      this.ctx.onChange?.();
+      return { name, path, ledger, producers: new Set() };
+    } catch (error) {
+      await this.ctx.ownership.release(path).catch(() => {});
+      throw error;
+    }
+  }
+}

@@ -61,10 +61,14 @@ export function createMessagingHandlers(ctx: MessagingServiceContext): Messaging
     const path = topicPath(name);
     const owner = await ctx.ownership.owner(path);
     if (owner) return { ownerAddress: owner.address, topic: name.full };
-    // Nobody owns it: the least loaded live gateway should. If that is this one, claim it now.
+    // Nobody owns it: the least loaded live gateway should. Ties go by a hash of topic and gateway
+    // (rendezvous hashing), so every gateway answering a lookup points at the same one. If that is
+    // this gateway, it claims the topic now; otherwise that one claims it when the client arrives.
     const gateways = await ctx.gateways();
+    const score = (gatewayId: string) =>
+      createHash('sha1').update(`${path}\0${gatewayId}`).digest().readUInt32BE(0);
     const least = gateways.sort(
-      (a, b) => a.ownedTopics - b.ownedTopics || (Math.random() < 0.5 ? -1 : 1),
+      (a, b) => a.ownedTopics - b.ownedTopics || score(a.gatewayId) - score(b.gatewayId),
     )[0];
     if (least && least.gatewayId !== ctx.self.gatewayId)
       return { ownerAddress: least.address, topic: name.full };

@@ -70,9 +70,13 @@ export class NodeRegistry {
   private async sync(): Promise<void> {
     const page = await this.store.list(clusterKeys.storageNodes, { limit: 1 });
     const revision = page.revision;
+    // Built aside and swapped in at once: the registry is never seen empty while it re-lists.
+    const fresh = new Map<string, NodeRegistrationInfo>();
+    for await (const kv of listAll(this.store, clusterKeys.storageNodes)) {
+      this.set(kv.key, kv.value, fresh);
+    }
     this.nodes.clear();
-    for await (const kv of listAll(this.store, clusterKeys.storageNodes))
-      this.set(kv.key, kv.value);
+    for (const [id, registration] of fresh) this.nodes.set(id, registration);
     this.emit();
     this.watch = this.store.watch(clusterKeys.storageNodes, { fromRevision: revision + 1 });
     void this.follow(this.watch);

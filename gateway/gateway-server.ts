@@ -96,6 +96,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return live;
     },
     maxMessageBytes: options.maxMessageBytes,
+    nackDelayMs: 1_000,
     logger,
   });
   server.addService(

@@ -1,16 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ServerDuplexStream } from '@grpc/grpc-js';
-import type {
-  StoredBatch,
-  StoredBatch__Output,
-} from '../../proto/generated/strata/gateway/v1/StoredBatch.js';
 import type { LookupRequest__Output } from '../../proto/generated/strata/v1/LookupRequest.js';
 import type { LookupResponse } from '../../proto/generated/strata/v1/LookupResponse.js';
 import type { MessagingHandlers } from '../../proto/generated/strata/v1/Messaging.js';
 import type { ProduceRequest__Output } from '../../proto/generated/strata/v1/ProduceRequest.js';
 import type { ProduceResponse } from '../../proto/generated/strata/v1/ProduceResponse.js';
 import type { SendBatch__Output } from '../../proto/generated/strata/v1/SendBatch.js';
-import { loadMessageCodec } from '../../proto/load.js';
+import { storedBatchCodec } from '../stored-batch.js';
 import {
   InvalidArgumentError,
   MessageTooLargeError,
@@ -26,11 +22,7 @@ import type { TopicOwnership } from '../ownership/topic-ownership.js';
 import { parseTopicName, topicPath } from '../topic-name.js';
 import type { LoadedTopic, TopicManager } from '../topics/topic-manager.js';
 import { countBatchMessages } from './batch-check.js';
-
-export const storedBatchCodec = loadMessageCodec<StoredBatch, StoredBatch__Output>(
-  'strata/gateway/v1/stored_batch.proto',
-  'strata.gateway.v1.StoredBatch',
-);
+import { createConsumeHandler } from './consume-stream.js';
 
 export interface MessagingServiceContext {
   self: { gatewayId: string; address: string };
@@ -39,6 +31,8 @@ export interface MessagingServiceContext {
   /** Live gateways and their load, for placing a topic nobody owns. */
   gateways: () => Promise<Array<{ gatewayId: string; address: string; ownedTopics: number }>>;
   maxMessageBytes: number;
+  /** Delay before a negatively acknowledged message comes again, unless the consumer sets one. */
+  nackDelayMs: number;
   logger: Logger;
 }
 
@@ -49,10 +43,7 @@ function sendError(requestId: number, error: StrataError): ProduceResponse {
   };
 }
 
-/** The handlers built so far; grpc-js answers UNIMPLEMENTED for the rest (Consume comes next). */
-export type MessagingHandlersSoFar = Pick<MessagingHandlers, 'Lookup' | 'Produce'>;
-
-export function createMessagingHandlers(ctx: MessagingServiceContext): MessagingHandlersSoFar {
+export function createMessagingHandlers(ctx: MessagingServiceContext): MessagingHandlers {
   const unary = unaryHandler(ctx.logger, 'messaging');
   let producerCounter = 0;
 
@@ -222,5 +213,13 @@ export function createMessagingHandlers(ctx: MessagingServiceContext): Messaging
     call.on('cancelled', () => finish());
   }
 
-  return { Lookup: unary('Lookup', lookup), Produce: produce };
+  return {
+    Lookup: unary('Lookup', lookup),
+    Produce: produce,
+    Consume: createConsumeHandler({
+      topics: ctx.topics,
+      defaultNackDelayMs: ctx.nackDelayMs,
+      logger: ctx.logger,
+    }),
+  };
 }

@@ -4,7 +4,11 @@ import type { MetadataStore } from '../../services/metadata/metadata-store.js';
 import type { LedgerClient } from '../../storage-node/client/ledger-client.js';
 import { ManagedLedgerImpl } from '../managed-ledger/managed-ledger-impl.js';
 import type { ManagedLedger, ManagedLedgerConfig } from '../managed-ledger/managed-ledger.js';
+import { ManagedCursor } from '../cursor/managed-cursor.js';
+import type { Position } from '../managed-ledger/position.js';
 import type { TopicOwnership } from '../ownership/topic-ownership.js';
+import { ConsumerBusyError, type DispatchPolicy } from '../subscriptions/dispatch-policy.js';
+import { Subscription } from '../subscriptions/subscription.js';
 import { topicPath, type TopicName } from '../topic-name.js';
 
 export interface LoadedTopic {
@@ -13,6 +17,15 @@ export interface LoadedTopic {
   ledger: ManagedLedger;
   /** Names of the producers connected to it here. */
   producers: Set<string>;
+  /** Its subscriptions with a consumer here (or had one), opened once each. */
+  subscriptions: Map<string, Promise<Subscription>>;
+}
+
+export interface SubscriptionRequest {
+  name: string;
+  policy: DispatchPolicy;
+  initialPosition: 'EARLIEST' | 'LATEST';
+  nackDelayMs: number;
 }
 
 export interface TopicManagerContext {
@@ -63,9 +76,58 @@ export class TopicManager {
     const loading = this.topics.get(path);
     this.topics.delete(path);
     const topic = await loading?.catch(() => undefined);
+    for (const subscription of topic?.subscriptions.values() ?? []) {
+      await (await subscription.catch(() => undefined))?.close().catch(() => {});
+    }
     await topic?.ledger.close().catch(() => {});
     await this.ctx.ownership.release(path).catch(() => {});
     this.ctx.onChange?.();
+  }
+
+  /** The topic's subscription, opened (its cursor loaded or created) on first use. */
+  subscription(topic: LoadedTopic, request: SubscriptionRequest): Promise<Subscription> {
+    let opening = topic.subscriptions.get(request.name);
+    if (!opening) {
+      opening = this.openSubscription(topic, request);
+      topic.subscriptions.set(request.name, opening);
+      opening.catch(() => topic.subscriptions.delete(request.name));
+    }
+    return opening.then((subscription) => {
+      if (subscription.policy.type !== request.policy.type) {
+        throw new ConsumerBusyError(
+          request.name,
+          `is ${subscription.policy.type}; a ${request.policy.type} consumer cannot join it`,
+        );
+      }
+      return subscription;
+    });
+  }
+
+  private async openSubscription(
+    topic: LoadedTopic,
+    request: SubscriptionRequest,
+  ): Promise<Subscription> {
+    const { ledger } = topic;
+    const start: Position =
+      request.initialPosition === 'EARLIEST'
+        ? { ledgerId: ledger.firstPosition.ledgerId, entryId: -1 }
+        : (ledger.lastConfirmed ?? { ledgerId: ledger.firstPosition.ledgerId, entryId: -1 });
+    const cursor = await ManagedCursor.open(
+      {
+        metadata: this.ctx.metadata,
+        logger: this.ctx.logger,
+        guard: () => this.ctx.ownership.guard(topic.path),
+      },
+      topic.path,
+      request.name,
+      ledger,
+      start,
+    );
+    return new Subscription(request.name, ledger, cursor, request.policy, {
+      partition: topic.name.partition ?? -1,
+      nackDelayMs: request.nackDelayMs,
+      logger: this.ctx.logger,
+    });
   }
 
   async unloadAll(): Promise<void> {
@@ -92,7 +154,7 @@ export class TopicManager {
         this.ctx.config,
       );
       this.ctx.onChange?.();
-      return { name, path, ledger, producers: new Set() };
+      return { name, path, ledger, producers: new Set(), subscriptions: new Map() };
     } catch (error) {
       await this.ctx.ownership.release(path).catch(() => {});
       throw error;

@@ -27,6 +27,8 @@ export type ErrorCode =
   | 'TOPIC_FENCED'
   | 'NOT_OWNER'
   | 'MESSAGE_TOO_LARGE'
+  | 'CONSUMER_BUSY'
+  | 'NOT_IMPLEMENTED'
   | 'INTERNAL';
 
 export interface StrataErrorOptions {

@@ -2,7 +2,7 @@ import { credentials, type ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startGatewayProcess, type GatewayProcess } from '../../deploy/local/strata-roles.js';
 import { messagingGrpc } from '../../gateway/messaging-grpc.js';
-import { storedBatchCodec } from '../../gateway/service/messaging-service.js';
+import { storedBatchCodec } from '../../gateway/stored-batch.js';
 import type { ManagedLedgerInfo__Output } from '../../proto/generated/strata/gateway/v1/ManagedLedgerInfo.js';
 import type { MessagingClient } from '../../proto/generated/strata/v1/Messaging.js';
 import type {

@@ -1,0 +1,144 @@
+import { status, type ServerDuplexStream } from '@grpc/grpc-js';
+import type { ConsumeRequest__Output } from '../../proto/generated/strata/v1/ConsumeRequest.js';
+import type { ConsumeResponse } from '../../proto/generated/strata/v1/ConsumeResponse.js';
+import type { Subscribe__Output } from '../../proto/generated/strata/v1/Subscribe.js';
+import { InvalidArgumentError, StrataError } from '../../services/common/errors.js';
+import { toServiceError } from '../../services/common/grpc-errors.js';
+import type { Logger } from '../../services/common/logger.js';
+import type { DispatchConsumer } from '../subscriptions/dispatch-consumer.js';
+import {
+  exclusivePolicy,
+  failoverPolicy,
+  sharedPolicy,
+  type DispatchPolicy,
+} from '../subscriptions/dispatch-policy.js';
+import type { Subscription } from '../subscriptions/subscription.js';
+import { parseTopicName } from '../topic-name.js';
+import type { TopicManager } from '../topics/topic-manager.js';
+
+export interface ConsumeContext {
+  topics: TopicManager;
+  defaultNackDelayMs: number;
+  logger: Logger;
+}
+
+const SUBSCRIPTION_NAME = /^[A-Za-z0-9_=:.-]{1,255}$/;
+
+class NotYetAvailableError extends StrataError {
+  constructor(what: string) {
+    super('NOT_IMPLEMENTED', status.UNIMPLEMENTED, `${what} is not available yet`, false);
+  }
+}
+
+function policyFor(request: Subscribe__Output): DispatchPolicy {
+  switch (request.type as string) {
+    case 'EXCLUSIVE':
+      return exclusivePolicy(request.subscription);
+    case 'FAILOVER':
+      return failoverPolicy();
+    case 'SHARED':
+      return sharedPolicy();
+    case 'KEY_SHARED':
+      throw new NotYetAvailableError('the Key_Shared subscription type');
+    default:
+      throw new InvalidArgumentError(`unknown subscription type ${JSON.stringify(request.type)}`);
+  }
+}
+
+/**
+ * One consumer's stream: Subscribe first, then flow permits, acks and nacks. A client mistake ends
+ * the stream with a clear status; whatever the consumer held unacknowledged goes to the others.
+ */
+export function createConsumeHandler(ctx: ConsumeContext) {
+  let consumerIds = 0;
+  return (call: ServerDuplexStream<ConsumeRequest__Output, ConsumeResponse>): void => {
+    let subscription: Subscription | undefined;
+    let consumer: DispatchConsumer | undefined;
+    let subscribing: Promise<void> | undefined;
+    let finished = false;
+
+    const finish = (error?: unknown) => {
+      if (finished) return;
+      finished = true;
+      if (subscription && consumer) subscription.removeConsumer(consumer);
+      if (error === undefined) {
+        if (!call.writableEnded) call.end();
+      } else {
+        call.emit('error', toServiceError(error));
+      }
+    };
+
+    const subscribe = async (request: Subscribe__Output) => {
+      const policy = policyFor(request);
+      if (!SUBSCRIPTION_NAME.test(request.subscription)) {
+        throw new InvalidArgumentError(
+          `invalid subscription name ${JSON.stringify(request.subscription)}`,
+        );
+      }
+      const topic = await ctx.topics.acquire(parseTopicName(request.topic));
+      const joined = await ctx.topics.subscription(topic, {
+        name: request.subscription,
+        policy,
+        initialPosition: request.initialPosition === 'EARLIEST' ? 'EARLIEST' : 'LATEST',
+        nackDelayMs: request.nackRedeliveryDelayMs || ctx.defaultNackDelayMs,
+      });
+      const id = ++consumerIds;
+      const self: DispatchConsumer = {
+        id,
+        name: request.consumerName || `consumer-${id}`,
+        permits: 0,
+        pending: new Map(),
+        deliver: (delivery) => call.write({ delivery }),
+        setActive: (active) => call.write({ activeChange: { active } }),
+      };
+      if (finished) return;
+      call.write({ subscribed: { consumerName: self.name, active: policy.type !== 'FAILOVER' } });
+      joined.addConsumer(self);
+      subscription = joined;
+      consumer = self;
+    };
+
+    const handle = (request: ConsumeRequest__Output) => {
+      if (request.subscribe) {
+        if (subscribing) throw new InvalidArgumentError('the stream is already subscribed');
+        subscribing = subscribe(request.subscribe).catch((error: unknown) => finish(error));
+        return;
+      }
+      if (!subscribing)
+        throw new InvalidArgumentError('a consume stream must start with Subscribe');
+      // Requests sent while the subscription opens are handled once it has.
+      void subscribing.then(() => {
+        if (finished || !subscription || !consumer) return;
+        try {
+          if (request.flow) {
+            if (request.flow.messages <= 0)
+              throw new InvalidArgumentError('flow must grant at least one message');
+            subscription.flow(consumer, request.flow.messages);
+          } else if (request.ack) {
+            subscription.ack(request.ack.ids, request.ack.cumulative);
+          } else if (request.nack) {
+            subscription.nack(consumer, request.nack.ids);
+          } else {
+            throw new InvalidArgumentError(
+              'a consume request must be subscribe, flow, ack or nack',
+            );
+          }
+        } catch (error) {
+          finish(error);
+        }
+      });
+    };
+
+    call.on('data', (request: ConsumeRequest__Output) => {
+      if (finished) return;
+      try {
+        handle(request);
+      } catch (error) {
+        finish(error);
+      }
+    });
+    call.on('end', () => finish());
+    call.on('error', () => finish());
+    call.on('cancelled', () => finish());
+  };
+}

@@ -1,0 +1,23 @@
+import type { Delivery } from '../../proto/generated/strata/v1/Delivery.js';
+import type { Position } from '../managed-ledger/position.js';
+
+/** An entry delivered to a consumer and not yet fully acknowledged. */
+export interface PendingDelivery {
+  position: Position;
+  messageCount: number;
+}
+
+/** A connected consumer as the dispatcher sees it. */
+export interface DispatchConsumer {
+  readonly id: number;
+  readonly name: string;
+  /** Messages it may still be sent (its receiver queue space). */
+  permits: number;
+  /** Delivered, not yet acknowledged: position key → delivery. Redelivered if it leaves. */
+  readonly pending: Map<string, PendingDelivery>;
+  deliver(delivery: Delivery): void;
+  /** Failover: tells the consumer it became active or stopped being active. */
+  setActive(active: boolean): void;
+}
+
+export const positionKey = (p: Position) => `${p.ledgerId}:${p.entryId}`;

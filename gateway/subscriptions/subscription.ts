@@ -1,0 +1,271 @@
+import type { Delivery } from '../../proto/generated/strata/v1/Delivery.js';
+import { InvalidArgumentError } from '../../services/common/errors.js';
+import type { Logger } from '../../services/common/logger.js';
+import type { ManagedCursor } from '../cursor/managed-cursor.js';
+import type { ManagedLedger, ManagedLedgerEntry } from '../managed-ledger/managed-ledger.js';
+import { comparePositions, type Position } from '../managed-ledger/position.js';
+import { storedBatchCodec } from '../stored-batch.js';
+import { positionKey, type DispatchConsumer } from './dispatch-consumer.js';
+import type { DispatchPolicy } from './dispatch-policy.js';
+
+export interface AckId {
+  ledgerId: number;
+  entryId: number;
+  batchIndex: number;
+}
+
+/** Entries read ahead of the consumers' permits, at most. */
+const READ_BATCH = 100;
+
+/**
+ * One subscription of a topic on its owner: the cursor, the consumers, and one read loop that
+ * sends entries (whole batches) to the consumer the policy picks, never beyond its permits.
+ * Unacknowledged entries of a consumer that leaves, and negatively acknowledged ones after a delay,
+ * are redelivered before anything new.
+ */
+export class Subscription {
+  readonly consumers: DispatchConsumer[] = [];
+  private readPosition: Position;
+  /** Entries read and not yet sent (no consumer had permits). */
+  private readonly buffered: ManagedLedgerEntry[] = [];
+  private readonly redeliveries = new Map<string, Position>();
+  private readonly redeliveryCounts = new Map<string, number>();
+  /** Delivered, not fully acknowledged: key → message count of the batch. */
+  private readonly inFlight = new Map<string, number>();
+  private activeConsumer: DispatchConsumer | undefined;
+  private pumping = false;
+  private closed = false;
+  private readonly abort = new AbortController();
+  /** Cancels the read loop's wait for new entries: there is other work (redeliveries). */
+  private wake: AbortController | undefined;
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    readonly name: string,
+    private readonly ledger: ManagedLedger,
+    readonly cursor: ManagedCursor,
+    readonly policy: DispatchPolicy,
+    private readonly options: { partition: number; nackDelayMs: number; logger?: Logger },
+  ) {
+    this.readPosition = ledger.nextPosition(cursor.markDelete);
+  }
+
+  addConsumer(consumer: DispatchConsumer): void {
+    this.policy.admit(this.consumers, consumer);
+    this.consumers.push(consumer);
+    this.updateActive();
+    this.pump();
+  }
+
+  removeConsumer(consumer: DispatchConsumer): void {
+    const index = this.consumers.indexOf(consumer);
+    if (index < 0) return;
+    this.consumers.splice(index, 1);
+    this.redeliverPending(consumer);
+    this.updateActive();
+    this.pump();
+  }
+
+  flow(consumer: DispatchConsumer, messages: number): void {
+    consumer.permits += messages;
+    this.pump();
+  }
+
+  /** Acknowledges messages delivered on this subscription (by any of its consumers). */
+  ack(ids: AckId[], cumulative: boolean): void {
+    if (cumulative) {
+      if (!this.policy.allowsCumulativeAck) {
+        throw new InvalidArgumentError(
+          `cumulative acks are not allowed on a ${this.policy.type} subscription`,
+        );
+      }
+      const id = ids[0];
+      if (!id) return;
+      const position = { ledgerId: id.ledgerId, entryId: id.entryId };
+      this.checkDelivered(position);
+      this.cursor.ackCumulative(position);
+      for (const key of [...this.inFlight.keys()]) {
+        const [ledgerId, entryId] = key.split(':').map(Number) as [number, number];
+        if (comparePositions({ ledgerId, entryId }, position) <= 0) this.settle(key);
+      }
+      return;
+    }
+    for (const id of ids) {
+      const position = { ledgerId: id.ledgerId, entryId: id.entryId };
+      const key = positionKey(position);
+      const count = this.inFlight.get(key);
+      if (count === undefined) {
+        if (this.cursor.isAcked(position, id.batchIndex)) continue;
+        throw new InvalidArgumentError(
+          `message ${key}:${id.batchIndex} was not delivered on subscription ${this.name}`,
+        );
+      }
+      if (id.batchIndex < 0 || id.batchIndex >= count) {
+        throw new InvalidArgumentError(
+          `message ${key} has no batch index ${id.batchIndex} (batch of ${count})`,
+        );
+      }
+      this.cursor.ack(position, count > 1 ? { index: id.batchIndex, size: count } : undefined);
+      if (this.cursor.isAcked(position)) this.settle(key);
+    }
+  }
+
+  /** Sends these entries again after the nack delay (to whichever consumer the policy picks). */
+  nack(consumer: DispatchConsumer, ids: AckId[]): void {
+    for (const id of ids) {
+      const position = { ledgerId: id.ledgerId, entryId: id.entryId };
+      const key = positionKey(position);
+      if (!consumer.pending.delete(key)) continue;
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        if (this.inFlight.has(key)) this.redeliveries.set(key, position);
+        this.pump();
+      }, this.options.nackDelayMs);
+      this.timers.add(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.abort.abort();
+    this.wake?.abort();
+    for (const timer of this.timers) clearTimeout(timer);
+    await this.cursor.close();
+  }
+
+  private checkDelivered(position: Position): void {
+    if (
+      comparePositions(position, this.readPosition) >= 0 &&
+      !this.inFlight.has(positionKey(position))
+    ) {
+      throw new InvalidArgumentError(
+        `message ${positionKey(position)} was not delivered on subscription ${this.name}`,
+      );
+    }
+  }
+
+  /** Fully acknowledged: no consumer holds it any more, and it is not to be redelivered. */
+  private settle(key: string): void {
+    this.inFlight.delete(key);
+    this.redeliveries.delete(key);
+    this.redeliveryCounts.delete(key);
+    for (const consumer of this.consumers) consumer.pending.delete(key);
+  }
+
+  private redeliverPending(consumer: DispatchConsumer): void {
+    for (const [key, pending] of consumer.pending) {
+      if (this.inFlight.has(key)) this.redeliveries.set(key, pending.position);
+    }
+    consumer.pending.clear();
+  }
+
+  private updateActive(): void {
+    if (!this.policy.active) return;
+    const active = this.policy.active(this.consumers);
+    if (active === this.activeConsumer) return;
+    const previous = this.activeConsumer;
+    this.activeConsumer = active;
+    // What the previous active consumer had not acknowledged goes to the new one.
+    if (previous && this.consumers.includes(previous)) {
+      this.redeliverPending(previous);
+      previous.setActive(false);
+    }
+    active?.setActive(true);
+  }
+
+  /** The read loop: one at a time per subscription; it stops when nobody can take an entry. */
+  private pump(): void {
+    if (this.closed) return;
+    if (this.pumping) {
+      this.wake?.abort();
+      return;
+    }
+    this.pumping = true;
+    void this.run()
+      .catch((error: unknown) => {
+        if (!this.closed)
+          this.options.logger?.warn({ err: error, subscription: this.name }, 'dispatch stopped');
+      })
+      .finally(() => {
+        this.pumping = false;
+      });
+  }
+
+  private async run(): Promise<void> {
+    while (!this.closed && this.policy.choose(this.consumers)) {
+      const next = await this.nextEntry();
+      if (!next) {
+        // Caught up: wait for the next entry to be written, then go on.
+        const last = {
+          ledgerId: this.readPosition.ledgerId,
+          entryId: this.readPosition.entryId - 1,
+        };
+        this.wake = new AbortController();
+        await this.ledger.waitForEntriesAfter(
+          last,
+          AbortSignal.any([this.abort.signal, this.wake.signal]),
+        );
+        this.wake = undefined;
+        if (this.ledger.state === 'closed' || this.ledger.state === 'fenced') return;
+        continue;
+      }
+      const consumer = this.policy.choose(this.consumers);
+      if (!consumer) {
+        if (next.redelivery)
+          this.redeliveries.set(positionKey(next.entry.position), next.entry.position);
+        else this.buffered.unshift(next.entry);
+        return;
+      }
+      this.send(consumer, next.entry);
+    }
+  }
+
+  private async nextEntry(): Promise<
+    { entry: ManagedLedgerEntry; redelivery: boolean } | undefined
+  > {
+    while (this.redeliveries.size > 0) {
+      const position = [...this.redeliveries.values()].sort(comparePositions)[0] as Position;
+      this.redeliveries.delete(positionKey(position));
+      if (this.cursor.isAcked(position)) continue;
+      const [entry] = await this.ledger.read(position, 1);
+      if (entry) return { entry, redelivery: true };
+    }
+    for (;;) {
+      const buffered = this.buffered.shift();
+      if (buffered) {
+        if (this.cursor.isAcked(buffered.position)) continue;
+        return { entry: buffered, redelivery: false };
+      }
+      const read = await this.ledger.read(this.readPosition, READ_BATCH);
+      const last = read[read.length - 1];
+      if (!last) return undefined;
+      this.readPosition = this.ledger.nextPosition(last.position);
+      this.buffered.push(...read);
+    }
+  }
+
+  private send(consumer: DispatchConsumer, entry: ManagedLedgerEntry): void {
+    const stored = storedBatchCodec.decode(entry.payload);
+    const key = positionKey(entry.position);
+    const redeliveryCount = this.inFlight.has(key) ? (this.redeliveryCounts.get(key) ?? 0) + 1 : 0;
+    if (redeliveryCount > 0) this.redeliveryCounts.set(key, redeliveryCount);
+    const ackedIndexes: number[] = [];
+    if (stored.messageCount > 1) {
+      for (let i = 0; i < stored.messageCount; i++)
+        if (this.cursor.isAcked(entry.position, i)) ackedIndexes.push(i);
+    }
+    const delivery: Delivery = {
+      id: { ...entry.position, batchIndex: 0, partition: this.options.partition },
+      batch: stored.batch,
+      messageCount: stored.messageCount,
+      publishTimeMs: stored.publishTimeMs,
+      producerName: stored.producerName,
+      redeliveryCount,
+      ackedIndexes,
+    };
+    this.inFlight.set(key, stored.messageCount);
+    consumer.pending.set(key, { position: entry.position, messageCount: stored.messageCount });
+    consumer.permits -= stored.messageCount - ackedIndexes.length;
+    consumer.deliver(delivery);
+  }
+}

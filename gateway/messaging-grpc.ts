@@ -1,12 +1,9 @@
-import { loadGrpcObject, loadMessageCodec } from '../proto/load.js';
+import { loadMessageCodec } from '../proto/load.js';
 import type {
   GatewayRegistration,
   GatewayRegistration__Output,
 } from '../proto/generated/strata/gateway/v1/GatewayRegistration.js';
-import type { ProtoGrpcType } from '../proto/generated/messaging.js';
-
-/** The public messaging API's gRPC definitions. */
-export const messagingGrpc = loadGrpcObject<ProtoGrpcType>('strata/v1/messaging.proto').strata.v1;
+export { messagingGrpc } from '../proto/messaging.js';
 
 export const gatewayRegistrationCodec = loadMessageCodec<
   GatewayRegistration,

@@ -1,5 +1,5 @@
 import { credentials, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
-import { messagingGrpc } from '../../gateway/messaging-grpc.js';
+import { messagingGrpc } from '../../proto/messaging.js';
 import type { ConsumeRequest } from '../../proto/generated/strata/v1/ConsumeRequest.js';
 import type { ConsumeResponse__Output } from '../../proto/generated/strata/v1/ConsumeResponse.js';
 import type { Delivery__Output } from '../../proto/generated/strata/v1/Delivery.js';

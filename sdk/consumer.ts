@@ -1,0 +1,203 @@
+import type { ClientDuplexStream, ServiceError } from '@grpc/grpc-js';
+import type { ConsumeRequest } from '../proto/generated/strata/v1/ConsumeRequest.js';
+import type { ConsumeResponse__Output } from '../proto/generated/strata/v1/ConsumeResponse.js';
+import type { Delivery__Output } from '../proto/generated/strata/v1/Delivery.js';
+import { AsyncQueue } from '../services/common/async-queue.js';
+import {
+  CancelledError,
+  UnavailableError,
+  asStrataError,
+  type StrataError,
+} from '../services/common/errors.js';
+import { fromServiceError } from '../services/common/grpc-errors.js';
+import { backoffDelay } from '../services/common/retry.js';
+import { batchCodec } from './codecs.js';
+import type { ConnectionPool } from './connection-pool.js';
+import type { MessageId, ReceivedMessage } from './message.js';
+
+export type SubscriptionType = 'exclusive' | 'shared' | 'failover' | 'key_shared';
+
+export interface SubscribeOptions {
+  topic: string;
+  subscription: string;
+  type?: SubscriptionType;
+  initialPosition?: 'earliest' | 'latest';
+  consumerName?: string;
+  /** Messages the gateway may send ahead of the application (Pulsar: 1,000). */
+  receiverQueueSize?: number;
+  nackRedeliveryDelayMs?: number;
+}
+
+/** Mistakes that reconnecting will not fix: the consumer ends with them. */
+const FATAL = new Set(['INVALID_ARGUMENT', 'CONSUMER_BUSY', 'NOT_IMPLEMENTED', 'NOT_FOUND']);
+
+/**
+ * A subscription's consumer as an async iterable of messages. Permits are granted as the
+ * application takes messages; acks are sent in batches. After a disconnect or a redirect it looks
+ * the topic up again and resubscribes; unacknowledged messages come again from the gateway.
+ */
+export class Consumer implements AsyncIterable<ReceivedMessage> {
+  private readonly queue = new AsyncQueue<ReceivedMessage>(() => void this.close());
+  private stream: ClientDuplexStream<ConsumeRequest, ConsumeResponse__Output> | undefined;
+  private readonly receiverQueueSize: number;
+  private taken = 0;
+  private acks: MessageId[] = [];
+  private ackScheduled = false;
+  private attempts = 0;
+  private closed = false;
+  private readyWaiters: Array<(error?: unknown) => void> = [];
+
+  constructor(
+    private readonly pool: ConnectionPool,
+    private readonly options: SubscribeOptions,
+  ) {
+    this.receiverQueueSize = options.receiverQueueSize ?? 1_000;
+  }
+
+  async start(timeoutMs = 30_000): Promise<void> {
+    this.connectSoon(0);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new UnavailableError(`could not subscribe in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      this.readyWaiters.push((error) => {
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve();
+      });
+    }).catch((error: unknown) => {
+      void this.close();
+      throw error;
+    });
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<ReceivedMessage> {
+    return {
+      next: async () => {
+        const result = await this.queue.next();
+        if (!result.done) this.took();
+        return result;
+      },
+      return: () => this.queue.return(),
+    };
+  }
+
+  /** Acknowledges everything up to and including `id` (Exclusive and Failover only). */
+  ackCumulative(id: MessageId): void {
+    this.stream?.write({ ack: { ids: [id], cumulative: true } });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.flushAcks();
+    this.closed = true;
+    this.stream?.end();
+    this.queue.end();
+    for (const waiter of this.readyWaiters.splice(0)) waiter(new CancelledError('consumer closed'));
+  }
+
+  private ack(id: MessageId): void {
+    this.acks.push(id);
+    if (this.ackScheduled) return;
+    this.ackScheduled = true;
+    setImmediate(() => this.flushAcks());
+  }
+
+  private flushAcks(): void {
+    this.ackScheduled = false;
+    if (this.acks.length === 0 || !this.stream) return;
+    this.stream.write({ ack: { ids: this.acks.splice(0), cumulative: false } });
+  }
+
+  /** Grants more permits once half the receiver queue has been taken by the application. */
+  private took(): void {
+    this.taken++;
+    if (this.taken >= Math.max(1, Math.floor(this.receiverQueueSize / 2))) {
+      this.stream?.write({ flow: { messages: this.taken } });
+      this.taken = 0;
+    }
+  }
+
+  private connectSoon(delayMs: number): void {
+    setTimeout(() => {
+      if (this.closed) return;
+      this.connect().catch((error: unknown) => this.onBroken(undefined, asStrataError(error)));
+    }, delayMs);
+  }
+
+  private async connect(): Promise<void> {
+    const { owner } = await this.pool.lookup(this.options.topic);
+    const stream = this.pool.get(owner).Consume();
+    this.stream = stream;
+    stream.on('data', (response: ConsumeResponse__Output) => {
+      if (response.subscribed) {
+        this.attempts = 0;
+        // A fresh stream: the gateway owes us nothing, so the whole receiver queue is granted
+        // (less what the application has not taken yet).
+        this.taken = 0;
+        const free = Math.max(1, this.receiverQueueSize - this.queue.size);
+        stream.write({ flow: { messages: free } });
+        for (const waiter of this.readyWaiters.splice(0)) waiter();
+      } else if (response.delivery) {
+        this.onDelivery(response.delivery);
+      }
+    });
+    stream.on('error', (error: ServiceError) => this.onBroken(stream, fromServiceError(error)));
+    stream.on('end', () => this.onBroken(stream, new UnavailableError('consume stream ended')));
+    stream.write({
+      subscribe: {
+        topic: this.options.topic,
+        subscription: this.options.subscription,
+        type: (this.options.type ?? 'exclusive').toUpperCase() as never,
+        initialPosition: (this.options.initialPosition ?? 'latest').toUpperCase() as never,
+        consumerName: this.options.consumerName ?? '',
+        nackRedeliveryDelayMs: this.options.nackRedeliveryDelayMs ?? 0,
+      },
+    });
+  }
+
+  private onDelivery(delivery: Delivery__Output): void {
+    const entry = delivery.id;
+    if (!entry) return;
+    const batch = batchCodec.decode(delivery.batch);
+    batch.messages.forEach((message, batchIndex) => {
+      if (delivery.ackedIndexes.includes(batchIndex)) return;
+      const id: MessageId = {
+        ledgerId: entry.ledgerId,
+        entryId: entry.entryId,
+        batchIndex,
+        partition: entry.partition,
+      };
+      this.queue.push({
+        id,
+        payload: message.payload,
+        key: message.key,
+        properties: message.properties,
+        eventTimeMs: message.eventTimeMs,
+        publishTimeMs: delivery.publishTimeMs,
+        producerName: delivery.producerName,
+        sequenceId: message.sequenceId,
+        redeliveryCount: delivery.redeliveryCount,
+        ack: () => this.ack(id),
+        nack: () => this.stream?.write({ nack: { ids: [id] } }),
+      });
+    });
+  }
+
+  private onBroken(
+    stream: ClientDuplexStream<ConsumeRequest, ConsumeResponse__Output> | undefined,
+    error: StrataError,
+  ): void {
+    if (stream && this.stream !== stream) return;
+    this.stream = undefined;
+    if (this.closed) return;
+    if (FATAL.has(error.code)) {
+      for (const waiter of this.readyWaiters.splice(0)) waiter(error);
+      this.closed = true;
+      this.queue.end(error);
+      return;
+    }
+    this.connectSoon(backoffDelay(++this.attempts, { initialDelayMs: 50, maxDelayMs: 2_000 }));
+  }
+}

@@ -1,0 +1,262 @@
+import type { ClientDuplexStream, ServiceError } from '@grpc/grpc-js';
+import type { ProduceRequest } from '../proto/generated/strata/v1/ProduceRequest.js';
+import type { ProduceResponse__Output } from '../proto/generated/strata/v1/ProduceResponse.js';
+import {
+  CancelledError,
+  StrataError,
+  UnavailableError,
+  asStrataError,
+} from '../services/common/errors.js';
+import { fromServiceError } from '../services/common/grpc-errors.js';
+import { backoffDelay } from '../services/common/retry.js';
+import { concatBatch, messageCodec } from './codecs.js';
+import type { ConnectionPool } from './connection-pool.js';
+import type { MessageId, OutgoingMessage } from './message.js';
+
+export interface BatchingOptions {
+  /** A batch goes out this long after its first message (Pulsar: 1 ms)... */
+  maxDelayMs?: number;
+  /** ...or once it holds this many messages (1,000)... */
+  maxMessages?: number;
+  /** ...or this many bytes (128 KB). */
+  maxBytes?: number;
+}
+
+export interface ProducerOptions {
+  topic: string;
+  name?: string;
+  batching?: BatchingOptions;
+}
+
+interface Waiter {
+  resolve: (id: MessageId) => void;
+  reject: (error: unknown) => void;
+}
+
+interface PendingBatch {
+  requestId: number;
+  batch: Buffer;
+  messageCount: number;
+  firstSequenceId: number;
+  waiters: Waiter[];
+}
+
+/** Errors after which resending cannot help: the producer fails instead of reconnecting. */
+const FATAL = new Set(['INVALID_ARGUMENT', 'NOT_FOUND', 'NOT_IMPLEMENTED']);
+
+/**
+ * Sends messages in batches to the topic's owner. Every batch stays pending until its receipt;
+ * after a disconnect or a redirect the producer looks the topic up again, reconnects with backoff
+ * and resends the pending batches in their order.
+ */
+export class Producer {
+  private readonly maxDelayMs: number;
+  private readonly maxMessages: number;
+  private readonly maxBytes: number;
+  private current:
+    { messages: Buffer[]; bytes: number; waiters: Waiter[]; firstSequenceId: number } | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly pending = new Map<number, PendingBatch>();
+  private nextRequestId = 1;
+  private nextSequenceId = 0;
+  private stream: ClientDuplexStream<ProduceRequest, ProduceResponse__Output> | undefined;
+  private ready = false;
+  private attempts = 0;
+  private closed = false;
+  private failure: StrataError | undefined;
+  private producerName: string;
+  private settled: Array<() => void> = [];
+  private readyWaiters: Array<(error?: unknown) => void> = [];
+
+  constructor(
+    private readonly pool: ConnectionPool,
+    private readonly options: ProducerOptions,
+  ) {
+    this.maxDelayMs = options.batching?.maxDelayMs ?? 1;
+    this.maxMessages = options.batching?.maxMessages ?? 1_000;
+    this.maxBytes = options.batching?.maxBytes ?? 128 * 1024;
+    this.producerName = options.name ?? '';
+  }
+
+  get name(): string {
+    return this.producerName;
+  }
+
+  /** Opens the stream to the owner; sends made before it resolves wait for it. */
+  async start(timeoutMs = 30_000): Promise<void> {
+    this.connectSoon(0);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () =>
+            reject(
+              new UnavailableError(
+                `producer for ${this.options.topic} could not connect in ${timeoutMs} ms`,
+              ),
+            ),
+          timeoutMs,
+        );
+        this.readyWaiters.push((error) => {
+          clearTimeout(timer);
+          if (error) reject(error);
+          else resolve();
+        });
+      });
+    } catch (error) {
+      this.closed = true;
+      this.stream?.end();
+      throw error;
+    }
+  }
+
+  send(message: OutgoingMessage): Promise<MessageId> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.closed) return Promise.reject(new CancelledError('producer is closed'));
+    const encoded = messageCodec.encode({
+      payload: typeof message.payload === 'string' ? Buffer.from(message.payload) : message.payload,
+      key: message.key ?? '',
+      properties: message.properties ?? {},
+      eventTimeMs: message.eventTimeMs ?? 0,
+      sequenceId: this.nextSequenceId,
+    });
+    return new Promise((resolve, reject) => {
+      this.current ??= {
+        messages: [],
+        bytes: 0,
+        waiters: [],
+        firstSequenceId: this.nextSequenceId,
+      };
+      this.nextSequenceId++;
+      this.current.messages.push(encoded);
+      this.current.bytes += encoded.length;
+      this.current.waiters.push({ resolve, reject });
+      if (this.current.messages.length >= this.maxMessages || this.current.bytes >= this.maxBytes)
+        this.closeBatch();
+      else this.timer ??= setTimeout(() => this.closeBatch(), this.maxDelayMs);
+    });
+  }
+
+  /** Sends the open batch now and resolves once every sent message has its receipt. */
+  async flush(): Promise<void> {
+    this.closeBatch();
+    if (this.pending.size === 0) return;
+    await new Promise<void>((resolve) => this.settled.push(resolve));
+  }
+
+  async close(): Promise<void> {
+    await this.flush().catch(() => {});
+    this.closed = true;
+    this.stream?.end();
+    this.fail(new CancelledError('producer is closed'));
+  }
+
+  private closeBatch(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.current;
+    this.current = undefined;
+    if (!batch || batch.messages.length === 0) return;
+    const pending: PendingBatch = {
+      requestId: this.nextRequestId++,
+      batch: concatBatch(batch.messages),
+      messageCount: batch.messages.length,
+      firstSequenceId: batch.firstSequenceId,
+      waiters: batch.waiters,
+    };
+    this.pending.set(pending.requestId, pending);
+    if (this.ready) this.write(pending);
+  }
+
+  private write(batch: PendingBatch): void {
+    this.stream?.write({
+      send: {
+        requestId: batch.requestId,
+        batch: batch.batch,
+        messageCount: batch.messageCount,
+        firstSequenceId: batch.firstSequenceId,
+      },
+    });
+  }
+
+  /** One connection attempt after `delayMs`; failures schedule the next, with backoff. */
+  private connectSoon(delayMs: number): void {
+    setTimeout(() => {
+      if (this.closed) return;
+      this.connect().catch((error: unknown) => this.onBroken(undefined, asStrataError(error)));
+    }, delayMs);
+  }
+
+  private async connect(): Promise<void> {
+    const { owner } = await this.pool.lookup(this.options.topic);
+    const stream = this.pool.get(owner).Produce();
+    this.stream = stream;
+    this.ready = false;
+    stream.on('data', (response: ProduceResponse__Output) => {
+      if (response.opened) {
+        this.producerName = response.opened.producerName;
+        this.ready = true;
+        this.attempts = 0;
+        // Everything not yet acknowledged goes again, in order.
+        for (const batch of this.pending.values()) this.write(batch);
+        for (const waiter of this.readyWaiters.splice(0)) waiter();
+      } else if (response.receipt) {
+        this.onReceipt(response.receipt);
+      } else if (response.error) {
+        this.onSendError(response.error);
+      }
+    });
+    stream.on('error', (error: ServiceError) => this.onBroken(stream, fromServiceError(error)));
+    stream.on('end', () => this.onBroken(stream, new UnavailableError('produce stream ended')));
+    stream.write({ open: { topic: this.options.topic, producerName: this.producerName } });
+  }
+
+  private onReceipt(receipt: NonNullable<ProduceResponse__Output['receipt']>): void {
+    const batch = this.pending.get(receipt.requestId);
+    if (!batch || !receipt.first) return;
+    this.pending.delete(receipt.requestId);
+    const { ledgerId, entryId, partition } = receipt.first;
+    batch.waiters.forEach((waiter, batchIndex) =>
+      waiter.resolve({ ledgerId, entryId, batchIndex, partition }),
+    );
+    this.notifySettled();
+  }
+
+  private onSendError(error: NonNullable<ProduceResponse__Output['error']>): void {
+    const batch = this.pending.get(error.requestId);
+    if (!batch) return;
+    this.pending.delete(error.requestId);
+    const failure = new StrataError(error.code as never, 3, error.message, error.retriable);
+    for (const waiter of batch.waiters) waiter.reject(failure);
+    this.notifySettled();
+  }
+
+  private onBroken(
+    stream: ClientDuplexStream<ProduceRequest, ProduceResponse__Output> | undefined,
+    error: StrataError,
+  ): void {
+    if (stream && this.stream !== stream) return;
+    this.stream = undefined;
+    this.ready = false;
+    if (this.closed) return;
+    if (FATAL.has(error.code)) {
+      this.fail(error);
+      return;
+    }
+    // Redirected (NOT_OWNER) or the gateway went away: look up again and resend what is pending.
+    this.connectSoon(backoffDelay(++this.attempts, { initialDelayMs: 50, maxDelayMs: 2_000 }));
+  }
+
+  private fail(error: StrataError): void {
+    this.failure ??= error;
+    for (const waiter of this.readyWaiters.splice(0)) waiter(error);
+    for (const batch of this.pending.values())
+      for (const waiter of batch.waiters) waiter.reject(error);
+    this.pending.clear();
+    this.notifySettled();
+  }
+
+  private notifySettled(): void {
+    if (this.pending.size > 0) return;
+    for (const resolve of this.settled.splice(0)) resolve();
+  }
+}

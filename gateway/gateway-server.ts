@@ -8,6 +8,9 @@ import { listAll } from '../services/metadata/list-all.js';
 import type { MetadataStore } from '../services/metadata/metadata-store.js';
 import { LedgerClient } from '../storage-node/client/ledger-client.js';
 import type { ManagedLedgerConfig } from './managed-ledger/managed-ledger.js';
+import { ReflectionService } from '@grpc/reflection';
+import { HealthImplementation } from 'grpc-health-check';
+import { messagingDefinition } from '../proto/messaging.js';
 import { gatewayRegistrationCodec, messagingGrpc } from './messaging-grpc.js';
 import { TopicOwnership } from './ownership/topic-ownership.js';
 import { createMessagingHandlers } from './service/messaging-service.js';
@@ -103,6 +106,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     messagingGrpc.Messaging.service,
     handlers as unknown as UntypedServiceImplementation,
   );
+  // The standard health service and server reflection, so generic gRPC tools find their way.
+  const health = new HealthImplementation({ '': 'SERVING', 'strata.v1.Messaging': 'SERVING' });
+  health.addToServer(server);
+  new ReflectionService(messagingDefinition).addToServer(server);
   logger.info({ gatewayId, address, port }, 'gateway listening');
 
   let closing: Promise<void> | undefined;
@@ -112,6 +119,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     close: () =>
       (closing ??= (async () => {
+        health.setStatus('', 'NOT_SERVING');
+        health.setStatus('strata.v1.Messaging', 'NOT_SERVING');
         await shutdownServer(server);
         await topics.unloadAll();
         await registration.stop();

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPackageDefinition, type GrpcObject } from '@grpc/grpc-js';
-import { loadSync, type Options } from '@grpc/proto-loader';
+import { loadSync, type Options, type PackageDefinition } from '@grpc/proto-loader';
 import protobuf from 'protobufjs';
 
 /** The package's root folder, found from this module whether it runs from source or dist. */
@@ -30,9 +30,14 @@ const CONVERSION = {
 
 const LOADER_OPTIONS: Options = { keepCase: false, ...CONVERSION, includeDirs: [PROTO_ROOT] };
 
+/** The raw package definition of a .proto file (for server reflection). */
+export function loadProtoDefinition(file: string): PackageDefinition {
+  return loadSync(file, LOADER_OPTIONS);
+}
+
 /** Loads a gRPC package definition, e.g. `strata/metadata/v1/metadata.proto`. */
 export function loadGrpcObject<T>(file: string): T {
-  return loadPackageDefinition(loadSync(file, LOADER_OPTIONS)) as GrpcObject as T;
+  return loadPackageDefinition(loadProtoDefinition(file)) as GrpcObject as T;
 }
 
 /** Encodes and decodes one message type for persistence, with the same conversions as gRPC. */

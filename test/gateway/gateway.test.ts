@@ -1,4 +1,16 @@
-import { credentials, type ServiceError } from '@grpc/grpc-js';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import {
+  credentials,
+  loadPackageDefinition,
+  type ChannelCredentials,
+  type ServiceError,
+} from '@grpc/grpc-js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type GenericClient = any;
+import { loadSync } from '@grpc/proto-loader';
+import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startGatewayProcess, type GatewayProcess } from '../../deploy/local/strata-roles.js';
 import { messagingGrpc } from '../../gateway/messaging-grpc.js';
@@ -221,4 +233,52 @@ it('moves a topic to the surviving gateway after kill -9 of its owner, without c
   await metadata.close();
   // (The survivor's own new entry is past its ledger's piggybacked LAC: its receipt is the proof.)
   expect(stored.slice(0, 50)).toEqual(Array.from({ length: 50 }, (_, i) => `before${i}-0`));
+});
+
+it('serves the standard gRPC health check and server reflection', async () => {
+  const require = createRequire(import.meta.url);
+  // One still running (the failover test killed the other).
+  const address = gateways.find((g) => g.process.running)?.address as string;
+  const healthPackage = loadPackageDefinition(
+    loadSync(healthProtoPath, { enums: String }),
+  ) as never as {
+    grpc: { health: { v1: { Health: new (a: string, c: ChannelCredentials) => GenericClient } } };
+  };
+  const health = new healthPackage.grpc.health.v1.Health(address, credentials.createInsecure());
+  const checked = await new Promise<{ status: string }>((resolve, reject) =>
+    health.Check(
+      { service: 'strata.v1.Messaging' },
+      (error: Error | null, response: { status: string }) =>
+        error ? reject(error) : resolve(response),
+    ),
+  );
+  expect(checked.status).toBe('SERVING');
+  health.close();
+
+  const reflectionProto = join(
+    dirname(require.resolve('@grpc/reflection/package.json')),
+    'build/proto/grpc/reflection/v1/reflection.proto',
+  );
+  const reflectionPackage = loadPackageDefinition(loadSync(reflectionProto)) as never as {
+    grpc: {
+      reflection: {
+        v1: { ServerReflection: new (a: string, c: ChannelCredentials) => GenericClient };
+      };
+    };
+  };
+  const reflection = new reflectionPackage.grpc.reflection.v1.ServerReflection(
+    address,
+    credentials.createInsecure(),
+  );
+  const call = reflection.ServerReflectionInfo();
+  const services = await new Promise<string[]>((resolve, reject) => {
+    call.on('data', (response: { listServicesResponse?: { service: Array<{ name: string }> } }) =>
+      resolve(response.listServicesResponse?.service.map((s) => s.name) ?? []),
+    );
+    call.on('error', reject);
+    call.write({ listServices: '' });
+  });
+  call.end();
+  reflection.close();
+  expect(services).toContain('strata.v1.Messaging');
 });

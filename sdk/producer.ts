@@ -20,6 +20,12 @@ export interface BatchingOptions {
   maxMessages?: number;
   /** ...or this many bytes (128 KB). */
   maxBytes?: number;
+  /**
+   * One batch per key, so a Key_Shared subscription can route each batch by its key. Order then
+   * holds per key rather than across the producer's keys (Pulsar's key-based batcher). Off by
+   * default.
+   */
+  byKey?: boolean;
 }
 
 export interface ProducerOptions {
@@ -33,7 +39,16 @@ interface Waiter {
   reject: (error: unknown) => void;
 }
 
+interface OpenBatch {
+  key: string;
+  messages: Buffer[];
+  bytes: number;
+  waiters: Waiter[];
+  firstSequenceId: number;
+}
+
 interface PendingBatch {
+  key: string;
   requestId: number;
   batch: Buffer;
   messageCount: number;
@@ -53,8 +68,9 @@ export class Producer {
   private readonly maxDelayMs: number;
   private readonly maxMessages: number;
   private readonly maxBytes: number;
-  private current:
-    { messages: Buffer[]; bytes: number; waiters: Waiter[]; firstSequenceId: number } | undefined;
+  /** Open batches by key ('' for all when not batching by key). */
+  private readonly open = new Map<string, OpenBatch>();
+  private readonly byKey: boolean;
   private timer: NodeJS.Timeout | undefined;
   private readonly pending = new Map<number, PendingBatch>();
   private nextRequestId = 1;
@@ -75,6 +91,7 @@ export class Producer {
     this.maxDelayMs = options.batching?.maxDelayMs ?? 1;
     this.maxMessages = options.batching?.maxMessages ?? 1_000;
     this.maxBytes = options.batching?.maxBytes ?? 128 * 1024;
+    this.byKey = options.batching?.byKey ?? false;
     this.producerName = options.name ?? '';
   }
 
@@ -119,26 +136,26 @@ export class Producer {
       eventTimeMs: message.eventTimeMs ?? 0,
       sequenceId: this.nextSequenceId,
     });
+    const key = this.byKey ? (message.key ?? '') : '';
     return new Promise((resolve, reject) => {
-      this.current ??= {
-        messages: [],
-        bytes: 0,
-        waiters: [],
-        firstSequenceId: this.nextSequenceId,
-      };
+      let batch = this.open.get(key);
+      if (!batch) {
+        batch = { key, messages: [], bytes: 0, waiters: [], firstSequenceId: this.nextSequenceId };
+        this.open.set(key, batch);
+      }
       this.nextSequenceId++;
-      this.current.messages.push(encoded);
-      this.current.bytes += encoded.length;
-      this.current.waiters.push({ resolve, reject });
-      if (this.current.messages.length >= this.maxMessages || this.current.bytes >= this.maxBytes)
-        this.closeBatch();
-      else this.timer ??= setTimeout(() => this.closeBatch(), this.maxDelayMs);
+      batch.messages.push(encoded);
+      batch.bytes += encoded.length;
+      batch.waiters.push({ resolve, reject });
+      if (batch.messages.length >= this.maxMessages || batch.bytes >= this.maxBytes)
+        this.closeBatch(key);
+      else this.timer ??= setTimeout(() => this.closeAll(), this.maxDelayMs);
     });
   }
 
   /** Sends the open batch now and resolves once every sent message has its receipt. */
   async flush(): Promise<void> {
-    this.closeBatch();
+    this.closeAll();
     if (this.pending.size === 0) return;
     await new Promise<void>((resolve) => this.settled.push(resolve));
   }
@@ -150,17 +167,22 @@ export class Producer {
     this.fail(new CancelledError('producer is closed'));
   }
 
-  private closeBatch(): void {
+  private closeAll(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const batch = this.current;
-    this.current = undefined;
+    for (const key of [...this.open.keys()]) this.closeBatch(key);
+  }
+
+  private closeBatch(key: string): void {
+    const batch = this.open.get(key);
+    this.open.delete(key);
     if (!batch || batch.messages.length === 0) return;
     const pending: PendingBatch = {
       requestId: this.nextRequestId++,
       batch: concatBatch(batch.messages),
       messageCount: batch.messages.length,
       firstSequenceId: batch.firstSequenceId,
+      key: this.byKey ? key : '',
       waiters: batch.waiters,
     };
     this.pending.set(pending.requestId, pending);
@@ -174,6 +196,7 @@ export class Producer {
         batch: batch.batch,
         messageCount: batch.messageCount,
         firstSequenceId: batch.firstSequenceId,
+        key: batch.key,
       },
     });
   }

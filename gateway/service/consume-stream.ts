@@ -1,14 +1,15 @@
-import { status, type ServerDuplexStream } from '@grpc/grpc-js';
+import type { ServerDuplexStream } from '@grpc/grpc-js';
 import type { ConsumeRequest__Output } from '../../proto/generated/strata/v1/ConsumeRequest.js';
 import type { ConsumeResponse } from '../../proto/generated/strata/v1/ConsumeResponse.js';
 import type { Subscribe__Output } from '../../proto/generated/strata/v1/Subscribe.js';
-import { InvalidArgumentError, StrataError } from '../../services/common/errors.js';
+import { InvalidArgumentError } from '../../services/common/errors.js';
 import { toServiceError } from '../../services/common/grpc-errors.js';
 import type { Logger } from '../../services/common/logger.js';
 import type { DispatchConsumer } from '../subscriptions/dispatch-consumer.js';
 import {
   exclusivePolicy,
   failoverPolicy,
+  keySharedPolicy,
   sharedPolicy,
   type DispatchPolicy,
 } from '../subscriptions/dispatch-policy.js';
@@ -24,12 +25,6 @@ export interface ConsumeContext {
 
 const SUBSCRIPTION_NAME = /^[A-Za-z0-9_=:.-]{1,255}$/;
 
-class NotYetAvailableError extends StrataError {
-  constructor(what: string) {
-    super('NOT_IMPLEMENTED', status.UNIMPLEMENTED, `${what} is not available yet`, false);
-  }
-}
-
 function policyFor(request: Subscribe__Output): DispatchPolicy {
   switch (request.type as string) {
     case 'EXCLUSIVE':
@@ -39,7 +34,7 @@ function policyFor(request: Subscribe__Output): DispatchPolicy {
     case 'SHARED':
       return sharedPolicy();
     case 'KEY_SHARED':
-      throw new NotYetAvailableError('the Key_Shared subscription type');
+      return keySharedPolicy();
     default:
       throw new InvalidArgumentError(`unknown subscription type ${JSON.stringify(request.type)}`);
   }

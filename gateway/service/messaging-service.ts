@@ -109,7 +109,7 @@ export function createMessagingHandlers(ctx: MessagingServiceContext): Messaging
 
     const send = (request: SendBatch__Output) => {
       const current = topic as LoadedTopic;
-      const { requestId, batch, messageCount, firstSequenceId } = request;
+      const { requestId, batch, messageCount, firstSequenceId, key } = request;
       if (batch.byteLength > ctx.maxMessageBytes) {
         call.write(
           sendError(requestId, new MessageTooLargeError(batch.byteLength, ctx.maxMessageBytes)),
@@ -138,6 +138,7 @@ export function createMessagingHandlers(ctx: MessagingServiceContext): Messaging
         firstSequenceId,
         messageCount,
         batch,
+        key,
       });
       inFlight++;
       current.ledger.append(entry).then(

@@ -4,6 +4,7 @@ import type { Logger } from '../../services/common/logger.js';
 import type { ManagedCursor } from '../cursor/managed-cursor.js';
 import type { ManagedLedger, ManagedLedgerEntry } from '../managed-ledger/managed-ledger.js';
 import { comparePositions, type Position } from '../managed-ledger/position.js';
+import type { StoredBatch__Output } from '../../proto/generated/strata/gateway/v1/StoredBatch.js';
 import { storedBatchCodec } from '../stored-batch.js';
 import { positionKey, type DispatchConsumer } from './dispatch-consumer.js';
 import type { DispatchPolicy } from './dispatch-policy.js';
@@ -16,6 +17,14 @@ export interface AckId {
 
 /** Entries read ahead of the consumers' permits, at most. */
 const READ_BATCH = 100;
+/** Key_Shared: entries waiting for their key's consumer, at most, before reading stops. */
+const MAX_PARKED = 1_000;
+
+interface DecodedEntry {
+  entry: ManagedLedgerEntry;
+  stored: StoredBatch__Output;
+  redelivery: boolean;
+}
 
 /**
  * One subscription of a topic on its owner: the cursor, the consumers, and one read loop that
@@ -33,6 +42,11 @@ export class Subscription {
   /** Delivered, not fully acknowledged: key → message count of the batch. */
   private readonly inFlight = new Map<string, number>();
   private activeConsumer: DispatchConsumer | undefined;
+  /** Key_Shared: entries whose consumer cannot take them yet, in read order. */
+  private parked: DecodedEntry[] = [];
+  /** Key_Shared: consumers that joined while others were consuming, and where reading was then. */
+  private readonly joinPositions = new Map<number, Position>();
+
   private pumping = false;
   private closed = false;
   private readonly abort = new AbortController();
@@ -52,6 +66,8 @@ export class Subscription {
 
   addConsumer(consumer: DispatchConsumer): void {
     this.policy.admit(this.consumers, consumer);
+    if (this.policy.keyed && this.consumers.length > 0)
+      this.joinPositions.set(consumer.id, this.readPosition);
     this.consumers.push(consumer);
     this.updateActive();
     this.pump();
@@ -61,6 +77,7 @@ export class Subscription {
     const index = this.consumers.indexOf(consumer);
     if (index < 0) return;
     this.consumers.splice(index, 1);
+    this.joinPositions.delete(consumer.id);
     this.redeliverPending(consumer);
     this.updateActive();
     this.pump();
@@ -73,6 +90,12 @@ export class Subscription {
 
   /** Acknowledges messages delivered on this subscription (by any of its consumers). */
   ack(ids: AckId[], cumulative: boolean): void {
+    this.ackWithoutPump(ids, cumulative);
+    // A moved mark-delete may let a recently joined Key_Shared consumer have its keys.
+    if (this.policy.keyed) this.pump();
+  }
+
+  private ackWithoutPump(ids: AckId[], cumulative: boolean): void {
     if (cumulative) {
       if (!this.policy.allowsCumulativeAck) {
         throw new InvalidArgumentError(
@@ -192,10 +215,14 @@ export class Subscription {
   }
 
   private async run(): Promise<void> {
-    while (!this.closed && this.policy.choose(this.consumers)) {
+    while (!this.closed && this.consumers.some((c) => c.permits > 0)) {
+      // Parked entries first, in position order: each key's waiting entries keep their order.
+      if (this.policy.keyed) await this.parkRedeliveries();
+      const blockedKeys = this.retryParked();
+      if (this.parked.length >= MAX_PARKED || !this.consumers.some((c) => c.permits > 0)) return;
       const next = await this.nextEntry();
       if (!next) {
-        // Caught up: wait for the next entry to be written, then go on.
+        // Caught up: wait for the next entry to be written (or other work), then go on.
         const last = {
           ledgerId: this.readPosition.ledgerId,
           entryId: this.readPosition.entryId - 1,
@@ -209,32 +236,100 @@ export class Subscription {
         if (this.ledger.state === 'closed' || this.ledger.state === 'fenced') return;
         continue;
       }
-      const consumer = this.policy.choose(this.consumers);
-      if (!consumer) {
-        if (next.redelivery)
-          this.redeliveries.set(positionKey(next.entry.position), next.entry.position);
-        else this.buffered.unshift(next.entry);
-        return;
+      const consumer = blockedKeys.has(next.stored.key) ? undefined : this.route(next);
+      if (consumer) {
+        this.send(consumer, next);
+        continue;
       }
-      this.send(consumer, next.entry);
+      if (this.policy.keyed) {
+        this.parked.push(next);
+        blockedKeys.add(next.stored.key);
+        continue;
+      }
+      if (next.redelivery)
+        this.redeliveries.set(positionKey(next.entry.position), next.entry.position);
+      else this.buffered.unshift(next.entry);
+      return;
     }
   }
 
-  private async nextEntry(): Promise<
-    { entry: ManagedLedgerEntry; redelivery: boolean } | undefined
-  > {
+  /** The consumer for an entry now, if any; a recently joined one waits for older keys' acks. */
+  private route(next: DecodedEntry): DispatchConsumer | undefined {
+    const consumer = this.policy.choose(this.consumers, { key: next.stored.key });
+    if (!consumer) return undefined;
+    const joinedAt = this.joinPositions.get(consumer.id);
+    if (joinedAt && comparePositions(next.entry.position, joinedAt) >= 0) {
+      // Entries before its join may still be unacknowledged at other consumers for the same keys:
+      // this consumer gets nothing from its join on until everything before it is acknowledged.
+      const markDelete = this.cursor.markDelete;
+      if (
+        comparePositions(markDelete, {
+          ledgerId: joinedAt.ledgerId,
+          entryId: joinedAt.entryId - 1,
+        }) < 0
+      ) {
+        return undefined;
+      }
+      this.joinPositions.delete(consumer.id);
+    }
+    return consumer;
+  }
+
+  /**
+   * Key_Shared: redeliveries join the parked entries, and all are served in position order, so a
+   * key's older entry (redelivered) never comes after its newer one (parked).
+   */
+  private async parkRedeliveries(): Promise<void> {
+    if (this.redeliveries.size === 0) return;
+    const positions = [...this.redeliveries.values()];
+    this.redeliveries.clear();
+    for (const position of positions) {
+      if (this.cursor.isAcked(position)) continue;
+      const [entry] = await this.ledger.read(position, 1);
+      if (entry)
+        this.parked.push({
+          entry,
+          stored: storedBatchCodec.decode(entry.payload),
+          redelivery: true,
+        });
+    }
+    this.parked.sort((a, b) => comparePositions(a.entry.position, b.entry.position));
+  }
+
+  /** Sends what parked entries can go now; returns the keys still waiting. */
+  private retryParked(): Set<string> {
+    const blocked = new Set<string>();
+    const still: DecodedEntry[] = [];
+    for (const next of this.parked) {
+      if (this.cursor.isAcked(next.entry.position)) continue;
+      const consumer = blocked.has(next.stored.key) ? undefined : this.route(next);
+      if (consumer) this.send(consumer, next);
+      else {
+        still.push(next);
+        blocked.add(next.stored.key);
+      }
+    }
+    this.parked = still;
+    return blocked;
+  }
+
+  private async nextEntry(): Promise<DecodedEntry | undefined> {
     while (this.redeliveries.size > 0) {
       const position = [...this.redeliveries.values()].sort(comparePositions)[0] as Position;
       this.redeliveries.delete(positionKey(position));
       if (this.cursor.isAcked(position)) continue;
       const [entry] = await this.ledger.read(position, 1);
-      if (entry) return { entry, redelivery: true };
+      if (entry) return { entry, stored: storedBatchCodec.decode(entry.payload), redelivery: true };
     }
     for (;;) {
       const buffered = this.buffered.shift();
       if (buffered) {
         if (this.cursor.isAcked(buffered.position)) continue;
-        return { entry: buffered, redelivery: false };
+        return {
+          entry: buffered,
+          stored: storedBatchCodec.decode(buffered.payload),
+          redelivery: false,
+        };
       }
       const read = await this.ledger.read(this.readPosition, READ_BATCH);
       const last = read[read.length - 1];
@@ -244,8 +339,7 @@ export class Subscription {
     }
   }
 
-  private send(consumer: DispatchConsumer, entry: ManagedLedgerEntry): void {
-    const stored = storedBatchCodec.decode(entry.payload);
+  private send(consumer: DispatchConsumer, { entry, stored }: DecodedEntry): void {
     const key = positionKey(entry.position);
     const redeliveryCount = this.inFlight.has(key) ? (this.redeliveryCounts.get(key) ?? 0) + 1 : 0;
     if (redeliveryCount > 0) this.redeliveryCounts.set(key, redeliveryCount);

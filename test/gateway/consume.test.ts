@@ -183,11 +183,6 @@ describe('bad consume input gets a clear status', () => {
     await produceBatches(client, topic, [['only']]);
     const cases: Array<[Record<string, unknown>, RegExp, number]> = [
       [{ type: 99 }, /unknown subscription type/, status.INVALID_ARGUMENT],
-      [
-        { type: 'KEY_SHARED' },
-        /Key_Shared subscription type is not available yet/,
-        status.UNIMPLEMENTED,
-      ],
       [{ subscription: 'bad name!' }, /invalid subscription name/, status.INVALID_ARGUMENT],
       [{ topic: 'a/b/c/d' }, /invalid topic name/, status.INVALID_ARGUMENT],
     ];

@@ -7,6 +7,7 @@ export interface SendBatch {
   batch?: Buffer | Uint8Array | string;
   messageCount?: number;
   firstSequenceId?: number | string | Long;
+  key?: string;
 }
 
 export interface SendBatch__Output {
@@ -14,4 +15,5 @@ export interface SendBatch__Output {
   batch: Buffer;
   messageCount: number;
   firstSequenceId: number;
+  key: string;
 }

@@ -8,6 +8,7 @@ export interface StoredBatch {
   firstSequenceId?: number | string | Long;
   messageCount?: number;
   batch?: Buffer | Uint8Array | string;
+  key?: string;
 }
 
 export interface StoredBatch__Output {
@@ -16,4 +17,5 @@ export interface StoredBatch__Output {
   firstSequenceId: number;
   messageCount: number;
   batch: Buffer;
+  key: string;
 }

@@ -26,6 +26,8 @@ export interface SubscribeOptions {
   /** Messages the gateway may send ahead of the application (Pulsar: 1,000). */
   receiverQueueSize?: number;
   nackRedeliveryDelayMs?: number;
+  /** Redeliver a message not acknowledged within this (0: never, the default). */
+  ackTimeoutMs?: number;
 }
 
 /** Mistakes that reconnecting will not fix: the consumer ends with them. */
@@ -153,6 +155,7 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
         initialPosition: (this.options.initialPosition ?? 'latest').toUpperCase() as never,
         consumerName: this.options.consumerName ?? '',
         nackRedeliveryDelayMs: this.options.nackRedeliveryDelayMs ?? 0,
+        ackTimeoutMs: this.options.ackTimeoutMs ?? 0,
       },
     });
   }

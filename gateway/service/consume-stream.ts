@@ -82,6 +82,7 @@ export function createConsumeHandler(ctx: ConsumeContext) {
         id,
         name: request.consumerName || `consumer-${id}`,
         permits: 0,
+        ackTimeoutMs: request.ackTimeoutMs,
         pending: new Map(),
         deliver: (delivery) => call.write({ delivery }),
         setActive: (active) => call.write({ activeChange: { active } }),

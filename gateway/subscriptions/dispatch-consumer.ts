@@ -5,6 +5,8 @@ import type { Position } from '../managed-ledger/position.js';
 export interface PendingDelivery {
   position: Position;
   messageCount: number;
+  /** performance.now() when it was sent, for the consumer's ack timeout. */
+  sentAt: number;
 }
 
 /** A connected consumer as the dispatcher sees it. */
@@ -13,6 +15,8 @@ export interface DispatchConsumer {
   readonly name: string;
   /** Messages it may still be sent (its receiver queue space). */
   permits: number;
+  /** Redeliver what it has not acknowledged within this (0: never). */
+  readonly ackTimeoutMs: number;
   /** Delivered, not yet acknowledged: position key → delivery. Redelivered if it leaves. */
   readonly pending: Map<string, PendingDelivery>;
   deliver(delivery: Delivery): void;

@@ -54,6 +54,8 @@ export class Subscription {
   private wake: AbortController | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
 
+  private readonly ackTimeouts: NodeJS.Timeout;
+
   constructor(
     readonly name: string,
     private readonly ledger: ManagedLedger,
@@ -62,6 +64,27 @@ export class Subscription {
     private readonly options: { partition: number; nackDelayMs: number; logger?: Logger },
   ) {
     this.readPosition = ledger.nextPosition(cursor.markDelete);
+    this.ackTimeouts = setInterval(() => this.expireUnacked(), 250);
+    this.ackTimeouts.unref();
+  }
+
+  /**
+   * Deliveries a consumer did not acknowledge within its ack timeout go to the redelivery queue
+   * (its late ack still counts: the message stays in flight for the subscription).
+   */
+  private expireUnacked(): void {
+    const now = performance.now();
+    let expired = false;
+    for (const consumer of this.consumers) {
+      if (consumer.ackTimeoutMs <= 0) continue;
+      for (const [key, pending] of consumer.pending) {
+        if (now - pending.sentAt < consumer.ackTimeoutMs) continue;
+        consumer.pending.delete(key);
+        if (this.inFlight.has(key)) this.redeliveries.set(key, pending.position);
+        expired = true;
+      }
+    }
+    if (expired) this.pump();
   }
 
   addConsumer(consumer: DispatchConsumer): void {
@@ -150,6 +173,7 @@ export class Subscription {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.ackTimeouts);
     this.abort.abort();
     this.wake?.abort();
     for (const timer of this.timers) clearTimeout(timer);
@@ -358,7 +382,11 @@ export class Subscription {
       ackedIndexes,
     };
     this.inFlight.set(key, stored.messageCount);
-    consumer.pending.set(key, { position: entry.position, messageCount: stored.messageCount });
+    consumer.pending.set(key, {
+      position: entry.position,
+      messageCount: stored.messageCount,
+      sentAt: performance.now(),
+    });
     consumer.permits -= stored.messageCount - ackedIndexes.length;
     consumer.deliver(delivery);
   }

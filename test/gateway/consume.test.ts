@@ -177,6 +177,26 @@ it('redelivers a negatively acknowledged message after the delay', async () => {
   expect(c.messages[1]).toMatchObject({ text: 'retry me', redeliveryCount: 1 });
 });
 
+it("redelivers what is not acknowledged within the consumer's ack timeout", async () => {
+  const topic = topicName('ack-timeout');
+  await produceBatches(client, topic, [['forgotten'], ['acked']]);
+  const c = consumer(client, {
+    topic,
+    subscription: 't',
+    type: 'SHARED',
+    ackTimeoutMs: 300,
+  } as never);
+  c.flow(10);
+  await c.waitFor(2);
+  c.ack([c.messages.find((m) => m.text === 'acked')?.id as never]);
+  await c.waitFor(3, 'the forgotten message again');
+  expect(c.messages[2]).toMatchObject({ text: 'forgotten', redeliveryCount: 1 });
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  // The acknowledged one never comes back; the forgotten one keeps coming until acknowledged.
+  expect(c.messages.filter((m) => m.text === 'acked')).toHaveLength(1);
+  c.ack([c.messages[2]?.id as never]);
+});
+
 describe('bad consume input gets a clear status', () => {
   it('rejects each mistake and leaves the gateway serving', async () => {
     const topic = topicName('bad');

@@ -14,11 +14,15 @@ import { messagingDefinition } from '../proto/messaging.js';
 import { gatewayRegistrationCodec, messagingGrpc } from './messaging-grpc.js';
 import { TopicOwnership } from './ownership/topic-ownership.js';
 import { createMessagingHandlers } from './service/messaging-service.js';
+import { startGatewayHttp } from './http/gateway-http.js';
+import { GatewayMetrics } from './http/gateway-metrics.js';
 import { TopicManager } from './topics/topic-manager.js';
 
 export interface GatewayOptions {
   host: string;
   port: number;
+  /** HTTP port for metrics, health and admin (0 picks a free one). */
+  httpPort: number;
   advertiseAddress?: string;
   gatewayId?: string;
   metadata: MetadataStore;
@@ -33,6 +37,7 @@ export interface RunningGateway {
   gatewayId: string;
   address: string;
   port: number;
+  httpPort: number;
   close(): Promise<void>;
 }
 
@@ -49,6 +54,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const port = await bindServer(server, options.host, options.port);
   const address = options.advertiseAddress ?? `${options.host}:${port}`;
   const startedAtMs = Date.now();
+  let httpAddress = '';
   const ledgers = await LedgerClient.create({
     metadata,
     logger,
@@ -62,7 +68,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       gatewayRegistrationCodec.encode({
         gatewayId,
         address,
-        httpAddress: '',
+        httpAddress,
         ownedTopics: topics.loadedCount,
         startedAtMs,
       }),
@@ -87,6 +93,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   registration.on('leaseReplaced', () => void topics.unloadAll());
   await registration.start();
 
+  const metrics = new GatewayMetrics({ topics: () => ownership.ownedCount });
   const handlers = createMessagingHandlers({
     self: { gatewayId, address },
     topics,
@@ -100,6 +107,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     maxMessageBytes: options.maxMessageBytes,
     nackDelayMs: 1_000,
+    metrics,
     logger,
   });
   server.addService(
@@ -110,15 +118,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const health = new HealthImplementation({ '': 'SERVING', 'strata.v1.Messaging': 'SERVING' });
   health.addToServer(server);
   new ReflectionService(messagingDefinition).addToServer(server);
-  logger.info({ gatewayId, address, port }, 'gateway listening');
+  const http = await startGatewayHttp(options.host, options.httpPort, {
+    metrics,
+    topics: () => ownership.ownedTopics(),
+    logger,
+  });
+  httpAddress = `${options.host}:${http.port}`;
+  await registration.update();
+  logger.info({ gatewayId, address, port, httpPort: http.port }, 'gateway listening');
 
   let closing: Promise<void> | undefined;
   return {
     gatewayId,
     address,
     port,
+    httpPort: http.port,
     close: () =>
       (closing ??= (async () => {
+        await new Promise<void>((resolve) => http.server.close(() => resolve()));
         health.setStatus('', 'NOT_SERVING');
         health.setStatus('strata.v1.Messaging', 'NOT_SERVING');
         await shutdownServer(server);

@@ -8,6 +8,7 @@ import { runService } from '../run-service.js';
 
 interface GatewayFlags {
   port: number;
+  httpPort: number;
   host: string;
   advertiseAddress?: string;
   metadataUrl: string;
@@ -25,7 +26,7 @@ const intOption = (flags: string, description: string, env: string, fallback: nu
 export function gatewayCommand(): Command {
   return new Command('gateway')
     .description(
-      'run a gateway: stateless broker serving the messaging API (issue 4: lookup and produce so far)',
+      'run a gateway: the stateless broker serving the messaging API, metrics on --http-port',
     )
     .addOption(
       portOption(
@@ -33,6 +34,14 @@ export function gatewayCommand(): Command {
         'gRPC port for clients (0 picks a free one)',
         'STRATA_GATEWAY_PORT',
         6650,
+      ),
+    )
+    .addOption(
+      portOption(
+        '--http-port <port>',
+        'HTTP port for metrics, health and admin',
+        'STRATA_HTTP_PORT',
+        8080,
       ),
     )
     .addOption(
@@ -84,6 +93,7 @@ export function gatewayCommand(): Command {
         const gateway = await startGateway({
           host: flags.host,
           port: flags.port,
+          httpPort: flags.httpPort,
           advertiseAddress: flags.advertiseAddress,
           metadata,
           logger,

@@ -73,6 +73,7 @@ export interface GatewayProcess {
   process: ManagedProcess;
   gatewayId: string;
   port: number;
+  httpPort: number;
   address: string;
 }
 
@@ -87,6 +88,8 @@ export async function startGatewayProcess(
       'gateway',
       '--port',
       '0',
+      '--http-port',
+      '0',
       '--metadata-url',
       options.metadataUrl,
       ...(options.args ?? []),
@@ -97,6 +100,7 @@ export async function startGatewayProcess(
     process,
     gatewayId: String(line.gatewayId),
     port: Number(line.port),
+    httpPort: Number(line.httpPort),
     address: String(line.address),
   };
 }

@@ -15,11 +15,13 @@ import {
 } from '../subscriptions/dispatch-policy.js';
 import type { Subscription } from '../subscriptions/subscription.js';
 import { parseTopicName } from '../topic-name.js';
+import type { GatewayMetrics } from '../http/gateway-metrics.js';
 import type { TopicManager } from '../topics/topic-manager.js';
 
 export interface ConsumeContext {
   topics: TopicManager;
   defaultNackDelayMs: number;
+  metrics: GatewayMetrics;
   logger: Logger;
 }
 
@@ -55,7 +57,10 @@ export function createConsumeHandler(ctx: ConsumeContext) {
     const finish = (error?: unknown) => {
       if (finished) return;
       finished = true;
-      if (subscription && consumer) subscription.removeConsumer(consumer);
+      if (subscription && consumer) {
+        subscription.removeConsumer(consumer);
+        ctx.metrics.consumers.dec();
+      }
       if (error === undefined) {
         if (!call.writableEnded) call.end();
       } else {
@@ -84,7 +89,10 @@ export function createConsumeHandler(ctx: ConsumeContext) {
         permits: 0,
         ackTimeoutMs: request.ackTimeoutMs,
         pending: new Map(),
-        deliver: (delivery) => call.write({ delivery }),
+        deliver: (delivery) => {
+          ctx.metrics.messagesOut.inc(delivery.messageCount ?? 0);
+          call.write({ delivery });
+        },
         setActive: (active) => call.write({ activeChange: { active } }),
       };
       if (finished) return;
@@ -92,6 +100,7 @@ export function createConsumeHandler(ctx: ConsumeContext) {
       joined.addConsumer(self);
       subscription = joined;
       consumer = self;
+      ctx.metrics.consumers.inc();
     };
 
     const handle = (request: ConsumeRequest__Output) => {

@@ -21,6 +21,7 @@ import { TopicFencedError } from '../managed-ledger/managed-ledger-errors.js';
 import type { TopicOwnership } from '../ownership/topic-ownership.js';
 import { parseTopicName, topicPath } from '../topic-name.js';
 import type { LoadedTopic, TopicManager } from '../topics/topic-manager.js';
+import type { GatewayMetrics } from '../http/gateway-metrics.js';
 import { countBatchMessages } from './batch-check.js';
 import { createConsumeHandler } from './consume-stream.js';
 
@@ -33,6 +34,7 @@ export interface MessagingServiceContext {
   maxMessageBytes: number;
   /** Delay before a negatively acknowledged message comes again, unless the consumer sets one. */
   nackDelayMs: number;
+  metrics: GatewayMetrics;
   logger: Logger;
 }
 
@@ -84,7 +86,10 @@ export function createMessagingHandlers(ctx: MessagingServiceContext): Messaging
     const finish = (error?: unknown) => {
       if (finished) return;
       finished = true;
-      if (topic && producerName) topic.producers.delete(producerName);
+      if (topic && producerName) {
+        topic.producers.delete(producerName);
+        ctx.metrics.producers.dec();
+      }
       if (error === undefined) call.end();
       else call.emit('error', toServiceError(error));
     };
@@ -104,6 +109,7 @@ export function createMessagingHandlers(ctx: MessagingServiceContext): Messaging
       loaded.producers.add(wanted);
       topic = loaded;
       producerName = wanted;
+      ctx.metrics.producers.inc();
       call.write({ opened: { producerName: wanted, topic: name.full, lastSequenceId: 0 } });
     };
 
@@ -141,9 +147,13 @@ export function createMessagingHandlers(ctx: MessagingServiceContext): Messaging
         key,
       });
       inFlight++;
+      const receivedAt = performance.now();
       current.ledger.append(entry).then(
         (position) => {
           inFlight--;
+          ctx.metrics.messagesIn.inc(messageCount);
+          ctx.metrics.bytesIn.inc(batch.byteLength);
+          ctx.metrics.appendLatency.observe((performance.now() - receivedAt) / 1000);
           if (!finished) {
             call.write({
               receipt: {
@@ -220,6 +230,7 @@ export function createMessagingHandlers(ctx: MessagingServiceContext): Messaging
     Consume: createConsumeHandler({
       topics: ctx.topics,
       defaultNackDelayMs: ctx.nackDelayMs,
+      metrics: ctx.metrics,
       logger: ctx.logger,
     }),
   };

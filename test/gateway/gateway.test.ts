@@ -282,3 +282,29 @@ it('serves the standard gRPC health check and server reflection', async () => {
   reflection.close();
   expect(services).toContain('strata.v1.Messaging');
 });
+
+it('exposes Prometheus metrics, health and its owned topics on the HTTP port', async () => {
+  const live = gateways.filter((g) => g.process.running);
+  const topic = `metrics-${Date.now()}`;
+  const owner = await lookup(live[0]?.address as string, topic);
+  const gateway = live.find((g) => g.address === owner) as GatewayProcess;
+  await produce(
+    owner,
+    topic,
+    Array.from({ length: 10 }, (_, i) => ({ batch: batchOf(3, `m${i}`), messageCount: 3 })),
+  );
+
+  const base = `http://127.0.0.1:${gateway.httpPort}`;
+  const metrics = await (await fetch(`${base}/metrics`)).text();
+  const value = (name: string) =>
+    Number(new RegExp(`^${name} (\\d+(?:\\.\\d+)?)$`, 'm').exec(metrics)?.[1]);
+  expect(value('strata_gateway_messages_in_total')).toBeGreaterThanOrEqual(30);
+  expect(value('strata_gateway_topics_owned')).toBeGreaterThanOrEqual(1);
+  expect(metrics).toMatch(/strata_gateway_append_seconds_bucket/);
+  expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
+  const owned = (await (await fetch(`${base}/admin/v1/owned-topics`)).json()) as {
+    topics: string[];
+  };
+  expect(owned.topics).toContain(`public/default/${topic}`);
+  expect((await fetch(`${base}/nowhere`)).status).toBe(404);
+});

@@ -19,6 +19,8 @@ const DEFLATE_ABOVE = 256 * 1024;
 /** What the cursor needs to know of its topic to move the mark-delete position across ledgers. */
 export interface LedgerBounds {
   closedLedgerLastEntry(ledgerId: number): number | undefined;
+  /** False for a ledger the topic no longer lists (an empty one dropped on reopen). */
+  ledgerExists(ledgerId: number): boolean;
   ledgerAfter(ledgerId: number): number | undefined;
 }
 
@@ -166,7 +168,8 @@ export class CursorState {
         continue;
       }
       const last = bounds.closedLedgerLastEntry(ledgerId);
-      const next = last !== undefined && entryId >= last ? bounds.ledgerAfter(ledgerId) : undefined;
+      const finished = (last !== undefined && entryId >= last) || !bounds.ledgerExists(ledgerId);
+      const next = finished ? bounds.ledgerAfter(ledgerId) : undefined;
       if (next === undefined) return;
       this.markDelete = { ledgerId: next, entryId: -1 };
     }

@@ -1,6 +1,6 @@
-import { BadVersionError } from '../../services/common/errors.js';
+import { BadVersionError, UnavailableError } from '../../services/common/errors.js';
 import type { Logger } from '../../services/common/logger.js';
-import { retry } from '../../services/common/retry.js';
+import { backoffDelay, retry } from '../../services/common/retry.js';
 import type { MetadataStore, TxnCheck } from '../../services/metadata/metadata-store.js';
 import { LedgerFencedError, LedgerNotFoundError } from '../../storage-node/client/ledger-errors.js';
 import type { LedgerClient } from '../../storage-node/client/ledger-client.js';
@@ -49,6 +49,9 @@ export class ManagedLedgerImpl implements ManagedLedger {
   private metadataQueue: Promise<unknown> = Promise.resolve();
   private readonly waiters = new Set<() => void>();
   private fenceReason: Error | undefined;
+  /** After a failed rollover, no new attempt before this (Date.now()): no retry storm. */
+  private rollBlockedUntil = 0;
+  private rollFailures = 0;
 
   private constructor(
     readonly name: string,
@@ -170,6 +173,13 @@ export class ManagedLedgerImpl implements ManagedLedger {
     // Appends made while switching ledgers wait, in arrival order, for the new ledger.
     if (this.rolling) return this.rolling.then(() => this.append(payload));
     const current = this.current;
+    if (!current.writer.isWritable) {
+      return Promise.reject(
+        new UnavailableError(
+          `topic ${this.name}: its ledger failed and a new one could not be created yet`,
+        ),
+      );
+    }
     current.entries++;
     current.bytes += payload.byteLength;
     const appended = current.writer.append(payload).then(
@@ -190,7 +200,12 @@ export class ManagedLedgerImpl implements ManagedLedger {
   closedLedgerLastEntry(ledgerId: number): number | undefined {
     if (ledgerId === this.current.writer.ledgerId || this.retiring.has(ledgerId)) return undefined;
     const ledger = this.info.ledgers.find((l) => l.ledgerId === ledgerId);
-    return ledger ? ledger.entries - 1 : undefined;
+    // An unrecorded size (0) is not an empty closed ledger: say nothing until it is known.
+    return ledger && ledger.entries > 0 ? ledger.entries - 1 : undefined;
+  }
+
+  ledgerExists(ledgerId: number): boolean {
+    return this.info.ledgers.some((l) => l.ledgerId === ledgerId);
   }
 
   ledgerAfter(ledgerId: number): number | undefined {
@@ -283,10 +298,11 @@ export class ManagedLedgerImpl implements ManagedLedger {
   private shouldRoll(): boolean {
     const { writer, entries, bytes, createdAt } = this.current;
     return (
-      !writer.isWritable ||
-      entries >= this.config.maxEntriesPerLedger ||
-      bytes >= this.config.maxBytesPerLedger ||
-      (entries > 0 && Date.now() - createdAt >= this.config.maxLedgerAgeMs)
+      Date.now() >= this.rollBlockedUntil &&
+      (!writer.isWritable ||
+        entries >= this.config.maxEntriesPerLedger ||
+        bytes >= this.config.maxBytesPerLedger ||
+        (entries > 0 && Date.now() - createdAt >= this.config.maxLedgerAgeMs))
     );
   }
 
@@ -311,12 +327,9 @@ export class ManagedLedgerImpl implements ManagedLedger {
           throw error;
         });
         this.current = { writer, createdAt: Date.now(), entries: 0, bytes: 0 };
+        this.rollFailures = 0;
         this.retiring.set(old.writer.ledgerId, old.writer);
-        const retirement = this.retire(old.writer, old.bytes).finally(() => {
-          this.retiring.delete(old.writer.ledgerId);
-          this.retirements.delete(retirement);
-        });
-        this.retirements.add(retirement);
+        this.retireInBackground(old.writer, old.bytes);
         this.ctx.logger?.debug(
           { topic: this.name, from: old.writer.ledgerId, to: writer.ledgerId },
           'ledger rolled over',
@@ -326,27 +339,72 @@ export class ManagedLedgerImpl implements ManagedLedger {
         this.ctx.logger?.warn({ topic: this.name, err: error }, 'ledger rollover failed');
         if (error instanceof BadVersionError || error instanceof TopicFencedError)
           this.fence(error as Error);
-        else if (this.stateValue === 'rolling') this.stateValue = 'open';
+        else {
+          // Appends waiting for the roll go on with the old ledger if it can still be written,
+          // or fail retriably; the next roll waits a while rather than spinning.
+          this.rollBlockedUntil =
+            Date.now() +
+            backoffDelay(++this.rollFailures, { initialDelayMs: 200, maxDelayMs: 5_000 });
+          if (this.stateValue === 'rolling') this.stateValue = 'open';
+        }
       } finally {
         this.rolling = undefined;
       }
     })();
   }
 
-  /** Closes a ledger this owner wrote, once its appends are settled, and records its size. */
-  private async retire(writer: LedgerWriter, bytes: number): Promise<void> {
+  /**
+   * Closes a ledger this owner wrote, once its appends are settled, and records its size. If the
+   * writer cannot close it (it failed), the ledger is recovered instead: its confirmed entries must
+   * never be left without a recorded size. Resolves with whether the size was recorded.
+   */
+  private async retire(writer: LedgerWriter, bytes: number): Promise<boolean> {
+    let entries: number;
     try {
-      const closed = await writer.close();
-      const entries = closed.lastEntryId + 1;
+      entries = (await writer.close()).lastEntryId + 1;
+    } catch (error) {
+      if (error instanceof LedgerFencedError) {
+        this.onWriterError(writer, error);
+        return false;
+      }
+      try {
+        entries = (await this.ctx.ledgers.recoverLedger(writer.ledgerId)).lastReadable + 1;
+      } catch (recoveryError) {
+        this.ctx.logger?.error(
+          { topic: this.name, ledgerId: writer.ledgerId, err: recoveryError },
+          'ledger could not be closed or recovered; will retry',
+        );
+        return false;
+      }
+    }
+    try {
       await this.updateInfo((info) => ({
         ...info,
         ledgers: info.ledgers.map((l) =>
           l.ledgerId === writer.ledgerId ? { ...l, entries, sizeBytes: bytes } : l,
         ),
       }));
-    } catch (error) {
-      this.onWriterError(writer, error);
+      return true;
+    } catch {
+      return false;
     }
+  }
+
+  /** Retires a rolled-away ledger; it stays readable through its writer until its size is recorded. */
+  private retireInBackground(writer: LedgerWriter, bytes: number, attempt = 1): void {
+    const retirement = this.retire(writer, bytes).then((recorded) => {
+      this.retirements.delete(retirement);
+      if (recorded) {
+        this.retiring.delete(writer.ledgerId);
+      } else if (this.stateValue !== 'fenced' && this.stateValue !== 'closed') {
+        const timer = setTimeout(
+          () => this.retireInBackground(writer, bytes, attempt + 1),
+          backoffDelay(attempt, { maxDelayMs: 10_000 }),
+        );
+        timer.unref();
+      }
+    });
+    this.retirements.add(retirement);
   }
 
   /** Every ledger-list change goes through one queue, each a compare-and-set on the last version. */

@@ -47,6 +47,8 @@ export interface ManagedLedger {
   nextPosition(position: Position): Position;
   /** The last entry of a ledger that will not grow any more; undefined for the one being written. */
   closedLedgerLastEntry(ledgerId: number): number | undefined;
+  /** Whether the topic's ledger list holds this ledger (empty ledgers are dropped on reopen). */
+  ledgerExists(ledgerId: number): boolean;
   /** The ledger that follows `ledgerId` in this topic, if any. */
   ledgerAfter(ledgerId: number): number | undefined;
   /** Resolves once an entry after `position` is confirmed (tailing reads), or the signal aborts. */

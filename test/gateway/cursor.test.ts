@@ -10,6 +10,7 @@ import { makeTempDir } from '../harness/temp-dir.js';
 /** Ledgers 10 (entries 0..99, closed), 20 (0..49, closed), 30 (being written). */
 const bounds: LedgerBounds = {
   closedLedgerLastEntry: (id) => ({ 10: 99, 20: 49 })[id],
+  ledgerExists: (id) => [10, 20, 30].includes(id),
   ledgerAfter: (id) => [10, 20, 30].find((l) => l > id),
 };
 

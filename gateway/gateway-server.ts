@@ -50,6 +50,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const gatewayId = options.gatewayId ?? `gw-${randomUUID()}`;
   const server = new Server({
     'grpc.max_receive_message_length': 2 * options.maxMessageBytes + 1024 * 1024,
+    // Notice clients that vanished (a half-open stream would keep an Exclusive consumer or a
+    // producer name busy).
+    'grpc.keepalive_time_ms': 10_000,
+    'grpc.keepalive_timeout_ms': 5_000,
   });
   const port = await bindServer(server, options.host, options.port);
   const address = options.advertiseAddress ?? `${options.host}:${port}`;

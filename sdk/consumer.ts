@@ -5,6 +5,7 @@ import type { Delivery__Output } from '../proto/generated/strata/v1/Delivery.js'
 import { AsyncQueue } from '../services/common/async-queue.js';
 import {
   CancelledError,
+  InternalError,
   UnavailableError,
   asStrataError,
   type StrataError,
@@ -46,6 +47,9 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
   private acks: MessageId[] = [];
   private ackScheduled = false;
   private attempts = 0;
+  private wasSubscribed = false;
+  private epoch = 0;
+  private readonly epochOf = new WeakMap<MessageId, number>();
   private closed = false;
   private readyWaiters: Array<(error?: unknown) => void> = [];
 
@@ -87,6 +91,8 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
 
   /** Acknowledges everything up to and including `id` (Exclusive and Failover only). */
   ackCumulative(id: MessageId): void {
+    const epoch = this.epochOf.get(id);
+    if (epoch !== undefined && epoch !== this.epoch) return;
     this.stream?.write({ ack: { ids: [id], cumulative: true } });
   }
 
@@ -99,7 +105,12 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
     for (const waiter of this.readyWaiters.splice(0)) waiter(new CancelledError('consumer closed'));
   }
 
-  private ack(id: MessageId): void {
+  /**
+   * Acks are only sent on the connection that delivered the message: after a reconnect the new
+   * owner redelivers what was not acknowledged, and a stale ack would refer to nothing it sent.
+   */
+  private ack(id: MessageId, epoch: number): void {
+    if (epoch !== this.epoch) return;
     this.acks.push(id);
     if (this.ackScheduled) return;
     this.ackScheduled = true;
@@ -130,11 +141,16 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
 
   private async connect(): Promise<void> {
     const { owner } = await this.pool.lookup(this.options.topic);
+    if (this.closed) return;
     const stream = this.pool.get(owner).Consume();
     this.stream = stream;
+    // Acks of messages delivered before this connection are dropped (they come again).
+    this.epoch++;
+    this.acks = [];
     stream.on('data', (response: ConsumeResponse__Output) => {
       if (response.subscribed) {
         this.attempts = 0;
+        this.wasSubscribed = true;
         // A fresh stream: the gateway owes us nothing, so the whole receiver queue is granted
         // (less what the application has not taken yet).
         this.taken = 0;
@@ -163,7 +179,21 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
   private onDelivery(delivery: Delivery__Output): void {
     const entry = delivery.id;
     if (!entry) return;
-    const batch = batchCodec.decode(delivery.batch);
+    let batch: ReturnType<typeof batchCodec.decode>;
+    try {
+      batch = batchCodec.decode(delivery.batch);
+    } catch (error) {
+      // A batch its producer wrote wrongly: fail loudly rather than crash the application.
+      this.closed = true;
+      this.stream?.cancel();
+      this.queue.end(
+        new InternalError(`undecodable batch at ${entry.ledgerId}:${entry.entryId}`, {
+          cause: error,
+        }),
+      );
+      return;
+    }
+    const epoch = this.epoch;
     batch.messages.forEach((message, batchIndex) => {
       if (delivery.ackedIndexes.includes(batchIndex)) return;
       const id: MessageId = {
@@ -172,6 +202,7 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
         batchIndex,
         partition: entry.partition,
       };
+      this.epochOf.set(id, epoch);
       this.queue.push({
         id,
         payload: message.payload,
@@ -182,7 +213,7 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
         producerName: delivery.producerName,
         sequenceId: message.sequenceId,
         redeliveryCount: delivery.redeliveryCount,
-        ack: () => this.ack(id),
+        ack: () => this.ack(id, epoch),
         nack: () => this.stream?.write({ nack: { ids: [id] } }),
       });
     });
@@ -195,7 +226,8 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
     if (stream && this.stream !== stream) return;
     this.stream = undefined;
     if (this.closed) return;
-    if (FATAL.has(error.code)) {
+    // On a reconnect, "busy" is our own previous stream the gateway has not noticed dead yet.
+    if (FATAL.has(error.code) && !(error.code === 'CONSUMER_BUSY' && this.wasSubscribed)) {
       for (const waiter of this.readyWaiters.splice(0)) waiter(error);
       this.closed = true;
       this.queue.end(error);

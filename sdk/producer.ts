@@ -57,7 +57,7 @@ interface PendingBatch {
 }
 
 /** Errors after which resending cannot help: the producer fails instead of reconnecting. */
-const FATAL = new Set(['INVALID_ARGUMENT', 'NOT_FOUND', 'NOT_IMPLEMENTED']);
+const FATAL = new Set(['INVALID_ARGUMENT', 'NOT_FOUND', 'NOT_IMPLEMENTED', 'PRODUCER_BUSY']);
 
 /**
  * Sends messages in batches to the topic's owner. Every batch stays pending until its receipt;
@@ -78,10 +78,12 @@ export class Producer {
   private stream: ClientDuplexStream<ProduceRequest, ProduceResponse__Output> | undefined;
   private ready = false;
   private attempts = 0;
+  private wasConnected = false;
   private closed = false;
   private failure: StrataError | undefined;
   private producerName: string;
-  private settled: Array<() => void> = [];
+  /** Waiting flushes: each returns true once it is satisfied. */
+  private settled: Array<() => boolean> = [];
   private readyWaiters: Array<(error?: unknown) => void> = [];
 
   constructor(
@@ -153,15 +155,26 @@ export class Producer {
     });
   }
 
-  /** Sends the open batch now and resolves once every sent message has its receipt. */
+  /** Sends the open batches now and resolves once every message sent so far has its receipt. */
   async flush(): Promise<void> {
     this.closeAll();
-    if (this.pending.size === 0) return;
-    await new Promise<void>((resolve) => this.settled.push(resolve));
+    const upTo = this.nextRequestId - 1;
+    const done = () => ![...this.pending.keys()].some((id) => id <= upTo);
+    if (done()) return;
+    // Only what was sent before the flush: later sends must not keep it waiting.
+    await new Promise<void>((resolve) =>
+      this.settled.push(() => (done() ? (resolve(), true) : false)),
+    );
   }
 
-  async close(): Promise<void> {
-    await this.flush().catch(() => {});
+  /** Flushes (for at most `timeoutMs`), then fails whatever is still pending and stops. */
+  async close(timeoutMs = 30_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.flush(),
+      new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+    ]).catch(() => {});
+    clearTimeout(timer);
     this.closed = true;
     this.stream?.end();
     this.fail(new CancelledError('producer is closed'));
@@ -211,6 +224,7 @@ export class Producer {
 
   private async connect(): Promise<void> {
     const { owner } = await this.pool.lookup(this.options.topic);
+    if (this.closed) return;
     const stream = this.pool.get(owner).Produce();
     this.stream = stream;
     this.ready = false;
@@ -218,6 +232,7 @@ export class Producer {
       if (response.opened) {
         this.producerName = response.opened.producerName;
         this.ready = true;
+        this.wasConnected = true;
         this.attempts = 0;
         // Everything not yet acknowledged goes again, in order.
         for (const batch of this.pending.values()) this.write(batch);
@@ -261,7 +276,8 @@ export class Producer {
     this.stream = undefined;
     this.ready = false;
     if (this.closed) return;
-    if (FATAL.has(error.code)) {
+    // A busy name on reconnect is our own previous stream, not yet noticed dead by the gateway.
+    if (FATAL.has(error.code) && !(error.code === 'PRODUCER_BUSY' && this.wasConnected)) {
       this.fail(error);
       return;
     }
@@ -271,6 +287,12 @@ export class Producer {
 
   private fail(error: StrataError): void {
     this.failure ??= error;
+    // Batches still open never go out now: they fail too.
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const batch of this.open.values())
+      for (const waiter of batch.waiters) waiter.reject(error);
+    this.open.clear();
     for (const waiter of this.readyWaiters.splice(0)) waiter(error);
     for (const batch of this.pending.values())
       for (const waiter of batch.waiters) waiter.reject(error);
@@ -279,7 +301,6 @@ export class Producer {
   }
 
   private notifySettled(): void {
-    if (this.pending.size > 0) return;
-    for (const resolve of this.settled.splice(0)) resolve();
+    this.settled = this.settled.filter((check) => !check());
   }
 }

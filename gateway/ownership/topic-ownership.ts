@@ -81,7 +81,14 @@ export class TopicOwnership {
       } catch (error) {
         if (!(error instanceof BadVersionError)) throw error;
       }
-      const owner = await this.owner(path);
+      const kv = await this.store.get(key);
+      const owner = kv ? ownerCodec.decode(kv.value) : undefined;
+      // Our own key on our own lease (a release that failed to delete it): adopt it rather than
+      // redirect clients to ourselves.
+      if (kv && owner?.gatewayId === this.self.gatewayId && kv.leaseId === lease.leaseId) {
+        this.claims.set(path, { version: kv.version, lease });
+        return { owned: true };
+      }
       // Gone between the two calls (its owner's lease just expired): try again.
       if (owner) return { owned: false, owner };
     }
@@ -99,11 +106,19 @@ export class TopicOwnership {
     ];
   }
 
-  /** Gives a topic up (unloading it): its key is deleted if it is still ours. */
-  async release(path: string): Promise<void> {
+  /** The claim held on a topic now (an opaque token for `release`). */
+  claimOf(path: string): object | undefined {
+    return this.owns(path) ? this.claims.get(path) : undefined;
+  }
+
+  /**
+   * Gives a topic up (unloading it): its key is deleted if it is still ours. With `expected`, only
+   * that claim is given up, not a newer one made since.
+   */
+  async release(path: string, expected?: object): Promise<void> {
     const claim = this.claims.get(path);
+    if (claim === undefined || (expected !== undefined && claim !== expected)) return;
     this.claims.delete(path);
-    if (claim === undefined) return;
     await this.store
       .delete(clusterKeys.ownership(path), { expectedVersion: claim.version })
       .catch((error: unknown) => {

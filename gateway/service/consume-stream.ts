@@ -2,7 +2,7 @@ import type { ServerDuplexStream } from '@grpc/grpc-js';
 import type { ConsumeRequest__Output } from '../../proto/generated/strata/v1/ConsumeRequest.js';
 import type { ConsumeResponse } from '../../proto/generated/strata/v1/ConsumeResponse.js';
 import type { Subscribe__Output } from '../../proto/generated/strata/v1/Subscribe.js';
-import { InvalidArgumentError } from '../../services/common/errors.js';
+import { InvalidArgumentError, NotOwnerError } from '../../services/common/errors.js';
 import { toServiceError } from '../../services/common/grpc-errors.js';
 import type { Logger } from '../../services/common/logger.js';
 import type { DispatchConsumer } from '../subscriptions/dispatch-consumer.js';
@@ -16,7 +16,7 @@ import {
 import type { Subscription } from '../subscriptions/subscription.js';
 import { parseTopicName } from '../topic-name.js';
 import type { GatewayMetrics } from '../http/gateway-metrics.js';
-import type { TopicManager } from '../topics/topic-manager.js';
+import type { LoadedTopic, TopicManager } from '../topics/topic-manager.js';
 
 export interface ConsumeContext {
   topics: TopicManager;
@@ -54,11 +54,15 @@ export function createConsumeHandler(ctx: ConsumeContext) {
     let subscribing: Promise<void> | undefined;
     let finished = false;
 
+    let loadedTopic: LoadedTopic | undefined;
+    // The topic is unloading here: the client must look it up again.
+    const endForUnload = () => finish(new NotOwnerError(loadedTopic?.name.full ?? '', ''));
     const finish = (error?: unknown) => {
       if (finished) return;
       finished = true;
       if (subscription && consumer) {
         subscription.removeConsumer(consumer);
+        loadedTopic?.streams.delete(endForUnload);
         ctx.metrics.consumers.dec();
       }
       if (error === undefined) {
@@ -96,10 +100,14 @@ export function createConsumeHandler(ctx: ConsumeContext) {
         setActive: (active) => call.write({ activeChange: { active } }),
       };
       if (finished) return;
+      // Refused before anything is answered: the client must not believe it joined.
+      joined.policy.admit(joined.consumers, self);
       call.write({ subscribed: { consumerName: self.name, active: policy.type !== 'FAILOVER' } });
       joined.addConsumer(self);
       subscription = joined;
       consumer = self;
+      loadedTopic = topic;
+      topic.streams.add(endForUnload);
       ctx.metrics.consumers.inc();
     };
 

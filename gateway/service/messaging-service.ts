@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ServerDuplexStream } from '@grpc/grpc-js';
+import { status, type ServerDuplexStream } from '@grpc/grpc-js';
 import type { LookupRequest__Output } from '../../proto/generated/strata/v1/LookupRequest.js';
 import type { LookupResponse } from '../../proto/generated/strata/v1/LookupResponse.js';
 import type { MessagingHandlers } from '../../proto/generated/strata/v1/Messaging.js';
@@ -12,7 +12,7 @@ import {
   MessageTooLargeError,
   NotOwnerError,
   asStrataError,
-  type StrataError,
+  StrataError,
 } from '../../services/common/errors.js';
 import { toServiceError } from '../../services/common/grpc-errors.js';
 import { unaryHandler } from '../../services/common/grpc-server.js';
@@ -88,6 +88,7 @@ export function createMessagingHandlers(ctx: MessagingServiceContext): Messaging
       finished = true;
       if (topic && producerName) {
         topic.producers.delete(producerName);
+        topic.streams.delete(endForUnload);
         ctx.metrics.producers.dec();
       }
       if (error === undefined) call.end();
@@ -96,17 +97,25 @@ export function createMessagingHandlers(ctx: MessagingServiceContext): Messaging
     const maybeEnd = () => {
       if (ended && inFlight === 0) finish();
     };
+    // The topic is unloading here: the client must look it up again.
+    const endForUnload = () => finish(new NotOwnerError(topic?.name.full ?? '', ''));
 
     const open = async (request: NonNullable<ProduceRequest__Output['open']>) => {
       const name = parseTopicName(request.topic);
       const loaded = await ctx.topics.acquire(name);
+      // The stream may have ended while the topic loaded: claim no producer name for it.
+      if (finished) return;
       const wanted = request.producerName || `${ctx.self.gatewayId}-${++producerCounter}`;
       if (loaded.producers.has(wanted)) {
-        throw new InvalidArgumentError(
+        throw new StrataError(
+          'PRODUCER_BUSY',
+          status.FAILED_PRECONDITION,
           `producer ${JSON.stringify(wanted)} is already connected to ${name.full}`,
+          false,
         );
       }
       loaded.producers.add(wanted);
+      loaded.streams.add(endForUnload);
       topic = loaded;
       producerName = wanted;
       ctx.metrics.producers.inc();
@@ -175,11 +184,18 @@ export function createMessagingHandlers(ctx: MessagingServiceContext): Messaging
           inFlight--;
           if (error instanceof TopicFencedError) {
             // Another gateway owns the topic now: stop serving it and send the client to look again.
-            void ctx.topics.unload(current.path);
+            void ctx.topics.unload(current.path, current);
             finish(new NotOwnerError(current.name.full, '', { cause: error }));
             return;
           }
-          if (!finished) call.write(sendError(requestId, asStrataError(error)));
+          const failure = asStrataError(error);
+          if (failure.retriable) {
+            // A later batch could succeed past this one and leave a hole in the producer's order:
+            // end the stream instead, and the client resends everything pending, in order.
+            finish(failure);
+            return;
+          }
+          if (!finished) call.write(sendError(requestId, failure));
           maybeEnd();
         },
       );

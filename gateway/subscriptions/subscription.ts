@@ -1,5 +1,6 @@
 import type { Delivery } from '../../proto/generated/strata/v1/Delivery.js';
 import { InvalidArgumentError } from '../../services/common/errors.js';
+import { backoffDelay } from '../../services/common/retry.js';
 import type { Logger } from '../../services/common/logger.js';
 import type { ManagedCursor } from '../cursor/managed-cursor.js';
 import type { ManagedLedger, ManagedLedgerEntry } from '../managed-ledger/managed-ledger.js';
@@ -19,6 +20,8 @@ export interface AckId {
 const READ_BATCH = 100;
 /** Key_Shared: entries waiting for their key's consumer, at most, before reading stops. */
 const MAX_PARKED = 1_000;
+/** The most permits a consumer may hold. */
+const MAX_PERMITS = 1_000_000;
 
 interface DecodedEntry {
   entry: ManagedLedgerEntry;
@@ -53,6 +56,7 @@ export class Subscription {
   /** Cancels the read loop's wait for new entries: there is other work (redeliveries). */
   private wake: AbortController | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
+  private dispatchFailures = 0;
 
   private readonly ackTimeouts: NodeJS.Timeout;
 
@@ -107,12 +111,15 @@ export class Subscription {
   }
 
   flow(consumer: DispatchConsumer, messages: number): void {
-    consumer.permits += messages;
+    // Permits are the client's receiver queue: more than this is no queue, only a risk.
+    consumer.permits = Math.min(consumer.permits + messages, MAX_PERMITS);
     this.pump();
   }
 
   /** Acknowledges messages delivered on this subscription (by any of its consumers). */
   ack(ids: AckId[], cumulative: boolean): void {
+    // A closed subscription (its topic unloaded) no longer owns the cursor.
+    if (this.closed) return;
     this.ackWithoutPump(ids, cumulative);
     // A moved mark-delete may let a recently joined Key_Shared consumer have its keys.
     if (this.policy.keyed) this.pump();
@@ -230,8 +237,18 @@ export class Subscription {
     this.pumping = true;
     void this.run()
       .catch((error: unknown) => {
-        if (!this.closed)
-          this.options.logger?.warn({ err: error, subscription: this.name }, 'dispatch stopped');
+        if (this.closed) return;
+        // A failed read (a node unreachable for a moment) must not stall the subscription.
+        this.options.logger?.warn(
+          { err: error, subscription: this.name },
+          'dispatch failed; retrying',
+        );
+        const timer = setTimeout(
+          () => this.pump(),
+          backoffDelay(++this.dispatchFailures, { initialDelayMs: 100, maxDelayMs: 5_000 }),
+        );
+        this.timers.add(timer);
+        timer.unref();
       })
       .finally(() => {
         this.pumping = false;
@@ -251,12 +268,16 @@ export class Subscription {
           ledgerId: this.readPosition.ledgerId,
           entryId: this.readPosition.entryId - 1,
         };
-        this.wake = new AbortController();
-        await this.ledger.waitForEntriesAfter(
-          last,
-          AbortSignal.any([this.abort.signal, this.wake.signal]),
-        );
-        this.wake = undefined;
+        // One controller per wait, aborted by a wake-up or by close (AbortSignal.any would leak
+        // on this Node version).
+        const wake = new AbortController();
+        this.wake = wake;
+        try {
+          await this.ledger.waitForEntriesAfter(last, wake.signal);
+        } finally {
+          this.wake = undefined;
+        }
+        this.dispatchFailures = 0;
         if (this.ledger.state === 'closed' || this.ledger.state === 'fenced') return;
         continue;
       }

@@ -19,6 +19,10 @@ export interface LoadedTopic {
   producers: Set<string>;
   /** Its subscriptions with a consumer here (or had one), opened once each. */
   subscriptions: Map<string, Promise<Subscription>>;
+  /** Client streams bound to it: ended (clients look it up again) when it unloads. */
+  streams: Set<() => void>;
+  /** The ownership claim it was loaded under. */
+  claim: object;
 }
 
 export interface SubscriptionRequest {
@@ -45,6 +49,7 @@ export interface TopicManagerContext {
  */
 export class TopicManager {
   private readonly topics = new Map<string, Promise<LoadedTopic>>();
+  private readonly unloading = new Map<string, Promise<void>>();
 
   constructor(private readonly ctx: TopicManagerContext) {}
 
@@ -54,11 +59,14 @@ export class TopicManager {
 
   async acquire(name: TopicName): Promise<LoadedTopic> {
     const path = topicPath(name);
+    // A load must not overlap the unload of the same topic (it would share, then lose, its claim).
+    await this.unloading.get(path);
     const existing = this.topics.get(path);
     if (existing) {
       const topic = await existing.catch(() => undefined);
       if (topic && this.usable(topic)) return topic;
-      if (this.topics.get(path) === existing) await this.unload(path);
+      if (this.topics.get(path) === existing) await this.unload(path, topic);
+      await this.unloading.get(path);
     }
     let loading = this.topics.get(path);
     if (!loading) {
@@ -71,17 +79,34 @@ export class TopicManager {
     return loading;
   }
 
-  /** Stops serving a topic here: closes its log and gives up its ownership. */
-  async unload(path: string): Promise<void> {
+  /**
+   * Stops serving a topic here: ends its client streams (they look it up again), closes its
+   * subscriptions and log, and gives up its ownership. With `expected`, only if that is still the
+   * topic loaded at `path` (a late failure of an old instance must not unload a new one).
+   */
+  async unload(path: string, expected?: LoadedTopic): Promise<void> {
     const loading = this.topics.get(path);
+    if (!loading) return this.unloading.get(path);
+    if (expected && (await loading.catch(() => undefined)) !== expected) return;
+    if (this.topics.get(path) !== loading) return this.unloading.get(path);
     this.topics.delete(path);
-    const topic = await loading?.catch(() => undefined);
-    for (const subscription of topic?.subscriptions.values() ?? []) {
-      await (await subscription.catch(() => undefined))?.close().catch(() => {});
+    const done = (async () => {
+      const topic = await loading.catch(() => undefined);
+      if (!topic) return;
+      for (const end of [...topic.streams]) end();
+      for (const subscription of topic.subscriptions.values()) {
+        await (await subscription.catch(() => undefined))?.close().catch(() => {});
+      }
+      await topic.ledger.close().catch(() => {});
+      await this.ctx.ownership.release(path, topic.claim).catch(() => {});
+      this.ctx.onChange?.();
+    })();
+    this.unloading.set(path, done);
+    try {
+      await done;
+    } finally {
+      if (this.unloading.get(path) === done) this.unloading.delete(path);
     }
-    await topic?.ledger.close().catch(() => {});
-    await this.ctx.ownership.release(path).catch(() => {});
-    this.ctx.onChange?.();
   }
 
   /** The topic's subscription, opened (its cursor loaded or created) on first use. */
@@ -140,8 +165,10 @@ export class TopicManager {
   }
 
   private async load(name: TopicName, path: string): Promise<LoadedTopic> {
-    const claim = await this.ctx.ownership.tryClaim(path);
-    if (!claim.owned) throw new NotOwnerError(name.full, claim.owner.address);
+    const claimed = await this.ctx.ownership.tryClaim(path);
+    if (!claimed.owned) throw new NotOwnerError(name.full, claimed.owner.address);
+    const claim = this.ctx.ownership.claimOf(path);
+    if (!claim) throw new NotOwnerError(name.full, '');
     try {
       const ledger = await ManagedLedgerImpl.open(
         {
@@ -154,9 +181,17 @@ export class TopicManager {
         this.ctx.config,
       );
       this.ctx.onChange?.();
-      return { name, path, ledger, producers: new Set(), subscriptions: new Map() };
+      return {
+        name,
+        path,
+        ledger,
+        producers: new Set(),
+        subscriptions: new Map(),
+        streams: new Set(),
+        claim,
+      };
     } catch (error) {
-      await this.ctx.ownership.release(path).catch(() => {});
+      await this.ctx.ownership.release(path, claim).catch(() => {});
       throw error;
     }
   }

@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'NOT_OWNER'
   | 'MESSAGE_TOO_LARGE'
   | 'CONSUMER_BUSY'
+  | 'PRODUCER_BUSY'
   | 'NOT_IMPLEMENTED'
   | 'INTERNAL';
 

@@ -1,5 +1,4 @@
 import { Metadata, status, type ServiceError, type StatusObject } from '@grpc/grpc-js';
-import type { StrataError } from './errors.js';
 import {
   BadVersionError,
   CancelledError,
@@ -12,6 +11,7 @@ import {
   ResourceExhaustedError,
   TimeoutError,
   UnavailableError,
+  StrataError,
   asStrataError,
   type ErrorCode,
 } from './errors.js';
@@ -86,8 +86,17 @@ export function fromServiceError(error: ServiceError | Error): StrataError {
       return new NotFoundError(message, cause);
     case 'RESOURCE_EXHAUSTED':
       return new ResourceExhaustedError(message, cause);
-    default:
+    case undefined:
       break;
+    default:
+      // A Strata code without a class of its own here: keep the code, so callers can tell it apart.
+      return new StrataError(
+        code,
+        service.code ?? status.UNKNOWN,
+        message,
+        service.code === status.UNAVAILABLE,
+        cause,
+      );
   }
   // No Strata code: the failure came from the transport or from something that is not ours.
   switch (service.code) {

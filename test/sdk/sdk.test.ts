@@ -194,3 +194,12 @@ it('survives kill -9 of the owning gateway while producing and consuming, withou
   }
   await metadata.close();
 });
+
+it('refuses a second Exclusive consumer with CONSUMER_BUSY instead of retrying forever', async () => {
+  const topic = `sdk-exclusive-${Date.now()}`;
+  const strata = client(gateways.find((g) => g.process.running) as GatewayProcess);
+  const first = await strata.subscribe({ topic, subscription: 'only', type: 'exclusive' });
+  const second = strata.subscribe({ topic, subscription: 'only', type: 'exclusive' });
+  await expect(second).rejects.toMatchObject({ code: 'CONSUMER_BUSY' });
+  await first.close();
+});

@@ -93,8 +93,9 @@ export class Subscription {
 
   addConsumer(consumer: DispatchConsumer): void {
     this.policy.admit(this.consumers, consumer);
-    if (this.policy.keyed && this.consumers.length > 0)
-      this.joinPositions.set(consumer.id, this.readPosition);
+    if (this.policy.keyed && this.consumers.length > 0) {
+      this.joinPositions.set(consumer.id, this.earliestUnsent());
+    }
     this.consumers.push(consumer);
     this.updateActive();
     this.pump();
@@ -135,11 +136,27 @@ export class Subscription {
       const id = ids[0];
       if (!id) return;
       const position = { ledgerId: id.ledgerId, entryId: id.entryId };
-      this.checkDelivered(position);
-      this.cursor.ackCumulative(position);
-      for (const key of [...this.inFlight.keys()]) {
-        const [ledgerId, entryId] = key.split(':').map(Number) as [number, number];
-        if (comparePositions({ ledgerId, entryId }, position) <= 0) this.settle(key);
+      const key = positionKey(position);
+      const count = this.inFlight.get(key);
+      if (count === undefined) {
+        if (this.cursor.isAcked(position, id.batchIndex)) return;
+        throw new InvalidArgumentError(
+          `message ${key}:${id.batchIndex} was not delivered on subscription ${this.name}`,
+        );
+      }
+      // Everything before this entry, and this entry's messages up to the batch index.
+      const wholeEntry = id.batchIndex >= count - 1;
+      const through = wholeEntry
+        ? position
+        : { ledgerId: position.ledgerId, entryId: position.entryId - 1 };
+      this.cursor.ackCumulative(through);
+      if (!wholeEntry) {
+        for (let index = 0; index <= id.batchIndex; index++)
+          this.cursor.ack(position, { index, size: count });
+      }
+      for (const inFlightKey of [...this.inFlight.keys()]) {
+        const [ledgerId, entryId] = inFlightKey.split(':').map(Number) as [number, number];
+        if (comparePositions({ ledgerId, entryId }, through) <= 0) this.settle(inFlightKey);
       }
       return;
     }
@@ -187,15 +204,21 @@ export class Subscription {
     await this.cursor.close();
   }
 
-  private checkDelivered(position: Position): void {
-    if (
-      comparePositions(position, this.readPosition) >= 0 &&
-      !this.inFlight.has(positionKey(position))
-    ) {
-      throw new InvalidArgumentError(
-        `message ${positionKey(position)} was not delivered on subscription ${this.name}`,
-      );
+  /**
+   * Where a newly joined Key_Shared consumer's restriction starts: the earliest entry not yet sent
+   * to anyone (read ahead, parked or waiting for redelivery), not merely the read position.
+   */
+  private earliestUnsent(): Position {
+    let earliest = this.readPosition;
+    const candidates = [
+      ...this.buffered.map((e) => e.position),
+      ...this.parked.map((p) => p.entry.position),
+      ...this.redeliveries.values(),
+    ];
+    for (const position of candidates) {
+      if (comparePositions(position, earliest) < 0) earliest = position;
     }
+    return earliest;
   }
 
   /** Fully acknowledged: no consumer holds it any more, and it is not to be redelivered. */

@@ -197,6 +197,35 @@ it("redelivers what is not acknowledged within the consumer's ack timeout", asyn
   c.ack([c.messages[2]?.id as never]);
 });
 
+it('a cumulative ack covers everything before it, and only the batch indexes up to it', async () => {
+  const topic = topicName('cumulative');
+  await produceBatches(client, topic, [
+    ['b1-0', 'b1-1', 'b1-2', 'b1-3'],
+    ['b2-0', 'b2-1', 'b2-2', 'b2-3'],
+    ['b3-0', 'b3-1', 'b3-2', 'b3-3'],
+  ]);
+  const first = consumer(client, { topic, subscription: 'cum', type: 'EXCLUSIVE' });
+  first.flow(100);
+  await first.waitFor(12);
+  first.ack([first.messages.find((m) => m.text === 'b2-1')?.id as never], true);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  first.close();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+
+  const second = consumer(client, { topic, subscription: 'cum', type: 'EXCLUSIVE' });
+  second.flow(100);
+  await second.waitFor(6);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(second.messages.map((m) => m.text)).toEqual([
+    'b2-2',
+    'b2-3',
+    'b3-0',
+    'b3-1',
+    'b3-2',
+    'b3-3',
+  ]);
+});
+
 describe('bad consume input gets a clear status', () => {
   it('rejects each mistake and leaves the gateway serving', async () => {
     const topic = topicName('bad');

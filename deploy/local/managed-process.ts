@@ -119,8 +119,16 @@ export class ManagedProcess {
 /** Tracks every process a test file starts so afterAll can stop them all. */
 export class ProcessGroup {
   private readonly processes = new Set<ManagedProcess>();
+  /**
+   * If the process that started them exits without stopping them (a test runner that timed out or
+   * crashed), they are killed rather than left running.
+   */
+  private readonly onExit = () => {
+    for (const process of this.processes) process.signal('SIGKILL');
+  };
 
   add<T extends ManagedProcess>(process: T): T {
+    if (this.processes.size === 0) globalThis.process.once('exit', this.onExit);
     this.processes.add(process);
     return process;
   }
@@ -128,5 +136,6 @@ export class ProcessGroup {
   async stopAll(): Promise<void> {
     await Promise.all([...this.processes].map((p) => p.stop()));
     this.processes.clear();
+    globalThis.process.removeListener('exit', this.onExit);
   }
 }

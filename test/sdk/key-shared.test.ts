@@ -18,8 +18,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await strata?.close();
-  await cluster?.stop();
+  try {
+    await Promise.race([strata?.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  } finally {
+    await cluster?.stop();
+  }
 });
 
 interface Event {

@@ -39,8 +39,15 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const client of clients) await client.close();
-  await cluster?.stop();
+  try {
+    // Bounded: a client stuck on an unreachable gateway must not keep the cluster running.
+    await Promise.race([
+      Promise.all(clients.map((c) => c.close())),
+      new Promise((resolve) => setTimeout(resolve, 10_000)),
+    ]);
+  } finally {
+    await cluster?.stop();
+  }
 });
 
 /** A client that knows every gateway, as a real deployment's service URL would. */

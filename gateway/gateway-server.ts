@@ -7,6 +7,7 @@ import type { Logger } from '../services/common/logger.js';
 import { listAll } from '../services/metadata/list-all.js';
 import type { MetadataStore } from '../services/metadata/metadata-store.js';
 import { LedgerClient } from '../storage-node/client/ledger-client.js';
+import type { StorageNodeApi } from '../storage-node/storage-node-api.js';
 import type { ManagedLedgerConfig } from './managed-ledger/managed-ledger.js';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
@@ -31,6 +32,8 @@ export interface GatewayOptions {
   leaseTtlMs: number;
   ledger: ManagedLedgerConfig;
   maxMessageBytes: number;
+  /** Storage nodes in this process (standalone), reached by direct calls. */
+  localNodes?: ReadonlyMap<string, StorageNodeApi>;
 }
 
 export interface RunningGateway {
@@ -63,6 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     metadata,
     logger,
     maxEntryBytes: options.maxMessageBytes + 64 * 1024,
+    localNodes: options.localNodes,
   });
 
   const registration: LeasedRegistration = new LeasedRegistration(

@@ -2,6 +2,7 @@ import { afterAll, expect, it } from 'vitest';
 import { ManagedProcess, ProcessGroup } from '../deploy/local/managed-process.js';
 import { STRATA_BIN } from '../deploy/local/strata-roles.js';
 import { openMetadataStore } from '../services/metadata/open-metadata-store.js';
+import { createClient } from '../sdk/index.js';
 import { LedgerClient } from '../storage-node/client/ledger-client.js';
 import { makeTempDir } from './harness/temp-dir.js';
 import { waitFor } from './harness/wait.js';
@@ -24,6 +25,10 @@ async function startStandalone(dataDir: string, metadataPort = 0) {
       String(metadataPort),
       '--storage-port',
       '0',
+      '--port',
+      '0',
+      '--http-port',
+      '0',
       '--min-free-bytes',
       '1MiB',
     ]),
@@ -31,10 +36,10 @@ async function startStandalone(dataDir: string, metadataPort = 0) {
   const up = await process.waitForLine(
     (l) => typeof l.msg === 'string' && l.msg.startsWith('Strata standalone is up'),
   );
-  return { process, metadataUrl: String(up.metadataUrl) };
+  return { process, metadataUrl: String(up.metadataUrl), serviceUrl: String(up.serviceUrl) };
 }
 
-it('runs metadata and a storage node in one process, and a restart finds everything', async () => {
+it('runs metadata, a storage node and a gateway in one process, and a restart finds everything', async () => {
   const dir = await makeTempDir('standalone');
   cleanups.push(dir.remove);
   const first = await startStandalone(dir.path);
@@ -49,6 +54,26 @@ it('runs metadata and a storage node in one process, and a restart finds everyth
   client.close();
   await metadata.close();
 
+  // Through the gateway, as a user would.
+  const strata = createClient({ serviceUrl: first.serviceUrl });
+  const producer = await strata.createProducer({ topic: 'standalone-topic' });
+  await Promise.all(
+    Array.from({ length: 100 }, (_, i) => producer.send({ payload: `hello ${i}` })),
+  );
+  const consumer = await strata.subscribe({
+    topic: 'standalone-topic',
+    subscription: 'sub',
+    initialPosition: 'earliest',
+  });
+  const iterator = consumer[Symbol.asyncIterator]();
+  for (let i = 0; i < 50; i++) {
+    const next = await iterator.next();
+    expect(next.value?.payload.toString()).toBe(`hello ${i}`);
+    next.value?.ack();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await strata.close();
+
   // Ctrl-C: a clean exit.
   first.process.signal('SIGINT');
   expect((await first.process.exited).code).toBe(0);
@@ -62,6 +87,17 @@ it('runs metadata and a storage node in one process, and a restart finds everyth
   const entries: string[] = [];
   for await (const entry of reader.read(0)) entries.push(entry.payload.toString());
   expect(entries).toEqual(Array.from({ length: 500 }, (_, i) => `standalone ${i}`));
+
+  // The subscription resumes where it was: the 50 unacknowledged messages.
+  const again = createClient({ serviceUrl: second.serviceUrl });
+  const resumed = await again.subscribe({ topic: 'standalone-topic', subscription: 'sub' });
+  const rest = resumed[Symbol.asyncIterator]();
+  for (let i = 50; i < 100; i++) {
+    const next = await rest.next();
+    expect(next.value?.payload.toString()).toBe(`hello ${i}`);
+    next.value?.ack();
+  }
+  await again.close();
   client.close();
   await metadata.close();
 });

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { createLogger } from '../../services/common/logger.js';
 import { startMetadataServer } from '../../services/metadata/server/metadata-server.js';
+import { startGateway } from '../../gateway/gateway-server.js';
+import { DEFAULT_MANAGED_LEDGER_CONFIG } from '../../gateway/managed-ledger/managed-ledger.js';
 import { startStorageNode } from '../../storage-node/server/storage-node-server.js';
 import { logLevelOption, parseByteSize, portOption } from '../options.js';
 import { runService } from '../run-service.js';
@@ -11,13 +13,15 @@ interface StandaloneFlags {
   host: string;
   metadataPort: number;
   storagePort: number;
+  port: number;
+  httpPort: number;
   minFreeBytes: number;
   logLevel: string;
 }
 
 /**
- * Every role in one process on the embedded defaults: the metadata service and one storage node
- * (which reaches metadata in-process). The gateway joins them with its issue.
+ * Every role in one process on the embedded defaults: the metadata service, one storage node
+ * (E=Qw=Qa=1) and a gateway, each reaching the others in-process.
  */
 export function standaloneCommand(): Command {
   return new Command('standalone')
@@ -30,6 +34,17 @@ export function standaloneCommand(): Command {
     )
     .addOption(
       portOption('--metadata-port <port>', 'metadata gRPC port', 'STRATA_METADATA_PORT', 6600),
+    )
+    .addOption(
+      portOption('--port <port>', 'gateway gRPC port for clients', 'STRATA_GATEWAY_PORT', 6650),
+    )
+    .addOption(
+      portOption(
+        '--http-port <port>',
+        'gateway HTTP port (metrics, health)',
+        'STRATA_HTTP_PORT',
+        8080,
+      ),
     )
     .addOption(
       portOption('--storage-port <port>', 'storage node gRPC port', 'STRATA_STORAGE_PORT', 3181),
@@ -67,16 +82,35 @@ export function standaloneCommand(): Command {
           await metadata.close();
           throw error;
         });
+        // The gateway reaches the storage node in this process directly: no loopback hop.
+        const gateway = await startGateway({
+          host: flags.host,
+          port: flags.port,
+          httpPort: flags.httpPort,
+          metadata: metadata.engine,
+          logger: logger.child({ component: 'gateway' }),
+          leaseTtlMs: 3_000,
+          ledger: DEFAULT_MANAGED_LEDGER_CONFIG,
+          maxMessageBytes: 5 * 1024 * 1024,
+          localNodes: new Map([[storage.nodeId, storage.core]]),
+        }).catch(async (error: unknown) => {
+          await storage.close();
+          await metadata.close();
+          throw error;
+        });
         logger.info(
           {
+            serviceUrl: gateway.address,
+            httpPort: gateway.httpPort,
             metadataUrl: `strata://${metadata.address}`,
             storageNode: storage.address,
             dataDir: flags.dataDir,
           },
-          `Strata standalone is up: metadata at strata://${metadata.address}, storage node at ${storage.address}`,
+          `Strata standalone is up: clients connect to ${gateway.address} (metrics on port ${gateway.httpPort})`,
         );
         return {
           close: async () => {
+            await gateway.close();
             await storage.close();
             await metadata.close();
           },

@@ -1,4 +1,6 @@
 import type { Logger } from '../services/common/logger.js';
+import type { MetadataStore } from '../services/metadata/metadata-store.js';
+import { openMetadataStore } from '../services/metadata/open-metadata-store.js';
 
 export interface Service {
   close(): Promise<void>;
@@ -35,4 +37,28 @@ export async function runService(logger: Logger, start: () => Promise<Service>):
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * For a role that reaches metadata through a URL: opens the store, starts the role on it, and
+ * closes both in order (the store too if the role fails to start).
+ */
+export async function runWithMetadata(
+  logger: Logger,
+  metadataUrl: string,
+  start: (metadata: MetadataStore) => Promise<Service>,
+): Promise<void> {
+  await runService(logger, async () => {
+    const metadata = await openMetadataStore(metadataUrl);
+    const role = await start(metadata).catch(async (error: unknown) => {
+      await metadata.close();
+      throw error;
+    });
+    return {
+      close: async () => {
+        await role.close();
+        await metadata.close();
+      },
+    };
+  });
 }

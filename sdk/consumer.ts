@@ -12,6 +12,7 @@ import {
 } from '../services/common/errors.js';
 import { fromServiceError } from '../services/common/grpc-errors.js';
 import { backoffDelay } from '../services/common/retry.js';
+import { Readiness } from './readiness.js';
 import { batchCodec } from './codecs.js';
 import type { ConnectionPool } from './connection-pool.js';
 import type { MessageId, ReceivedMessage } from './message.js';
@@ -51,7 +52,7 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
   private epoch = 0;
   private readonly epochOf = new WeakMap<MessageId, number>();
   private closed = false;
-  private readyWaiters: Array<(error?: unknown) => void> = [];
+  private readonly readiness = new Readiness();
 
   constructor(
     private readonly pool: ConnectionPool,
@@ -62,17 +63,7 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
 
   async start(timeoutMs = 30_000): Promise<void> {
     this.connectSoon(0);
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new UnavailableError(`could not subscribe in ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      this.readyWaiters.push((error) => {
-        clearTimeout(timer);
-        if (error) reject(error);
-        else resolve();
-      });
-    }).catch((error: unknown) => {
+    await this.readiness.wait(timeoutMs, 'could not subscribe').catch((error: unknown) => {
       void this.close();
       throw error;
     });
@@ -102,7 +93,7 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
     this.closed = true;
     this.stream?.end();
     this.queue.end();
-    for (const waiter of this.readyWaiters.splice(0)) waiter(new CancelledError('consumer closed'));
+    this.readiness.fail(new CancelledError('consumer closed'));
   }
 
   /**
@@ -156,7 +147,7 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
         this.taken = 0;
         const free = Math.max(1, this.receiverQueueSize - this.queue.size);
         stream.write({ flow: { messages: free } });
-        for (const waiter of this.readyWaiters.splice(0)) waiter();
+        this.readiness.ready();
       } else if (response.delivery) {
         this.onDelivery(response.delivery);
       }
@@ -228,7 +219,7 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
     if (this.closed) return;
     // On a reconnect, "busy" is our own previous stream the gateway has not noticed dead yet.
     if (FATAL.has(error.code) && !(error.code === 'CONSUMER_BUSY' && this.wasSubscribed)) {
-      for (const waiter of this.readyWaiters.splice(0)) waiter(error);
+      this.readiness.fail(error);
       this.closed = true;
       this.queue.end(error);
       return;

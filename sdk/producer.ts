@@ -9,6 +9,7 @@ import {
 } from '../services/common/errors.js';
 import { fromServiceError } from '../services/common/grpc-errors.js';
 import { backoffDelay } from '../services/common/retry.js';
+import { Readiness } from './readiness.js';
 import { concatBatch, messageCodec } from './codecs.js';
 import type { ConnectionPool } from './connection-pool.js';
 import type { MessageId, OutgoingMessage } from './message.js';
@@ -84,7 +85,7 @@ export class Producer {
   private producerName: string;
   /** Waiting flushes: each returns true once it is satisfied. */
   private settled: Array<() => boolean> = [];
-  private readyWaiters: Array<(error?: unknown) => void> = [];
+  private readonly readiness = new Readiness();
 
   constructor(
     private readonly pool: ConnectionPool,
@@ -105,22 +106,7 @@ export class Producer {
   async start(timeoutMs = 30_000): Promise<void> {
     this.connectSoon(0);
     try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(
-          () =>
-            reject(
-              new UnavailableError(
-                `producer for ${this.options.topic} could not connect in ${timeoutMs} ms`,
-              ),
-            ),
-          timeoutMs,
-        );
-        this.readyWaiters.push((error) => {
-          clearTimeout(timer);
-          if (error) reject(error);
-          else resolve();
-        });
-      });
+      await this.readiness.wait(timeoutMs, `producer for ${this.options.topic} could not connect`);
     } catch (error) {
       this.closed = true;
       this.stream?.end();
@@ -236,7 +222,7 @@ export class Producer {
         this.attempts = 0;
         // Everything not yet acknowledged goes again, in order.
         for (const batch of this.pending.values()) this.write(batch);
-        for (const waiter of this.readyWaiters.splice(0)) waiter();
+        this.readiness.ready();
       } else if (response.receipt) {
         this.onReceipt(response.receipt);
       } else if (response.error) {
@@ -293,7 +279,7 @@ export class Producer {
     for (const batch of this.open.values())
       for (const waiter of batch.waiters) waiter.reject(error);
     this.open.clear();
-    for (const waiter of this.readyWaiters.splice(0)) waiter(error);
+    this.readiness.fail(error);
     for (const batch of this.pending.values())
       for (const waiter of batch.waiters) waiter.reject(error);
     this.pending.clear();

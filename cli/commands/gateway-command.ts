@@ -2,9 +2,8 @@ import { Command, Option } from 'commander';
 import { startGateway } from '../../gateway/gateway-server.js';
 import { DEFAULT_MANAGED_LEDGER_CONFIG } from '../../gateway/managed-ledger/managed-ledger.js';
 import { createLogger } from '../../services/common/logger.js';
-import { openMetadataStore } from '../../services/metadata/open-metadata-store.js';
 import { logLevelOption, parseByteSize, parsePositiveInt, portOption } from '../options.js';
-import { runService } from '../run-service.js';
+import { runWithMetadata } from '../run-service.js';
 
 interface GatewayFlags {
   port: number;
@@ -88,9 +87,8 @@ export function gatewayCommand(): Command {
     .addOption(logLevelOption())
     .action(async (flags: GatewayFlags) => {
       const logger = createLogger('gateway', flags.logLevel as never);
-      await runService(logger, async () => {
-        const metadata = await openMetadataStore(flags.metadataUrl);
-        const gateway = await startGateway({
+      await runWithMetadata(logger, flags.metadataUrl, (metadata) =>
+        startGateway({
           host: flags.host,
           port: flags.port,
           httpPort: flags.httpPort,
@@ -105,16 +103,7 @@ export function gatewayCommand(): Command {
             ackQuorum: flags.ackQuorum,
           },
           maxMessageBytes: flags.maxMessageBytes,
-        }).catch(async (error: unknown) => {
-          await metadata.close();
-          throw error;
-        });
-        return {
-          close: async () => {
-            await gateway.close();
-            await metadata.close();
-          },
-        };
-      });
+        }),
+      );
     });
 }

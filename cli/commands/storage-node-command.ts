@@ -1,9 +1,8 @@
 import { Command, Option } from 'commander';
 import { createLogger } from '../../services/common/logger.js';
-import { openMetadataStore } from '../../services/metadata/open-metadata-store.js';
 import { startStorageNode } from '../../storage-node/server/storage-node-server.js';
 import { logLevelOption, parseByteSize, parsePositiveInt, portOption } from '../options.js';
-import { runService } from '../run-service.js';
+import { runWithMetadata } from '../run-service.js';
 
 interface StorageNodeFlags {
   port: number;
@@ -75,9 +74,8 @@ export function storageNodeCommand(): Command {
     .addOption(logLevelOption())
     .action(async (flags: StorageNodeFlags) => {
       const logger = createLogger('storage-node', flags.logLevel as never);
-      await runService(logger, async () => {
-        const metadata = await openMetadataStore(flags.metadataUrl);
-        const node = await startStorageNode({
+      await runWithMetadata(logger, flags.metadataUrl, (metadata) =>
+        startStorageNode({
           host: flags.host,
           port: flags.port,
           advertiseAddress: flags.advertiseAddress,
@@ -88,16 +86,7 @@ export function storageNodeCommand(): Command {
           maxEntryBytes: flags.maxEntryBytes,
           minFreeBytes: flags.minFreeBytes,
           leaseTtlMs: flags.leaseTtlMs,
-        }).catch(async (error: unknown) => {
-          await metadata.close();
-          throw error;
-        });
-        return {
-          close: async () => {
-            await node.close();
-            await metadata.close();
-          },
-        };
-      });
+        }),
+      );
     });
 }

@@ -1,6 +1,6 @@
 import { afterAll, expect, it } from 'vitest';
-import { ManagedProcess, ProcessGroup } from '../deploy/local/managed-process.js';
-import { STRATA_BIN } from '../deploy/local/strata-roles.js';
+import { ProcessGroup } from '../deploy/local/managed-process.js';
+import { startStandaloneProcess } from '../deploy/local/strata-roles.js';
 import { openMetadataStore } from '../services/metadata/open-metadata-store.js';
 import { createClient } from '../sdk/index.js';
 import { LedgerClient } from '../storage-node/client/ledger-client.js';
@@ -14,29 +14,8 @@ afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
 });
 
-async function startStandalone(dataDir: string, metadataPort = 0) {
-  const process = group.add(
-    new ManagedProcess('standalone', globalThis.process.execPath, [
-      STRATA_BIN,
-      'standalone',
-      '--data-dir',
-      dataDir,
-      '--metadata-port',
-      String(metadataPort),
-      '--storage-port',
-      '0',
-      '--port',
-      '0',
-      '--http-port',
-      '0',
-      '--min-free-bytes',
-      '1MiB',
-    ]),
-  );
-  const up = await process.waitForLine(
-    (l) => typeof l.msg === 'string' && l.msg.startsWith('Strata standalone is up'),
-  );
-  return { process, metadataUrl: String(up.metadataUrl), serviceUrl: String(up.serviceUrl) };
+function startStandalone(dataDir: string, metadataPort = 0) {
+  return startStandaloneProcess(group, { dataDir, metadataPort });
 }
 
 it('runs metadata, a storage node and a gateway in one process, and a restart finds everything', async () => {

@@ -14,6 +14,7 @@ export class ManagedProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private waiters: Array<{ match: (line: LogLine) => boolean; resolve: (line: LogLine) => void }> =
     [];
+  private readonly textWaiters = new Set<(text: string) => void>();
 
   constructor(
     readonly name: string,
@@ -73,6 +74,38 @@ export class ManagedProcess {
     });
   }
 
+  /** Resolves with the first output line (already seen or future) that matches, as text. */
+  async waitForOutput(pattern: RegExp, timeoutMs = 20_000): Promise<RegExpExecArray> {
+    const seen = this.output.map((text) => pattern.exec(text)).find((m) => m !== null);
+    if (seen) return seen;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.textWaiters.delete(check);
+        reject(
+          new Error(
+            `${this.name}: no line matching ${pattern} in ${timeoutMs} ms. Output:\n${this.tail()}`,
+          ),
+        );
+      }, timeoutMs);
+      const check = (text: string) => {
+        const match = pattern.exec(text);
+        if (!match) return;
+        clearTimeout(timer);
+        this.textWaiters.delete(check);
+        resolve(match);
+      };
+      this.textWaiters.add(check);
+      void this.exited.then(({ code, signal }) => {
+        clearTimeout(timer);
+        reject(
+          new Error(
+            `${this.name} exited (code ${code}, signal ${signal}). Output:\n${this.tail()}`,
+          ),
+        );
+      });
+    });
+  }
+
   signal(signal: NodeJS.Signals): void {
     if (this.running) this.child.kill(signal);
   }
@@ -100,6 +133,7 @@ export class ManagedProcess {
   private onLine(text: string): void {
     this.output.push(text);
     if (this.output.length > 2_000) this.output.splice(0, 1_000);
+    for (const check of [...this.textWaiters]) check(text);
     let line: LogLine;
     try {
       const parsed: unknown = JSON.parse(text);

@@ -104,3 +104,52 @@ export async function startGatewayProcess(
     address: String(line.address),
   };
 }
+
+export interface StandaloneProcess {
+  process: ManagedProcess;
+  /** host:port of the gateway's gRPC endpoint. */
+  serviceUrl: string;
+  /** http://host:port of the gateway's HTTP endpoint (admin, metrics). */
+  httpUrl: string;
+  metadataUrl: string;
+}
+
+/**
+ * Starts `bin/strata standalone` on its data dir, on random loopback ports unless `ports` names
+ * them, and waits for the one line it prints when it serves.
+ */
+export async function startStandaloneProcess(
+  group: ProcessGroup,
+  options: { dataDir: string; metadataPort?: number; port?: number; args?: string[] },
+): Promise<StandaloneProcess> {
+  const process = group.add(
+    new ManagedProcess('standalone', globalThis.process.execPath, [
+      STRATA_BIN,
+      'standalone',
+      '--data-dir',
+      options.dataDir,
+      '--metadata-port',
+      String(options.metadataPort ?? 0),
+      '--storage-port',
+      '0',
+      '--port',
+      String(options.port ?? 0),
+      '--http-port',
+      '0',
+      '--min-free-bytes',
+      '1MiB',
+      ...(options.args ?? []),
+    ]),
+  );
+  const match = await process.waitForOutput(STANDALONE_READY, 30_000);
+  return {
+    process,
+    serviceUrl: match[1] as string,
+    httpUrl: `http://${match[2] as string}`,
+    metadataUrl: match[3] as string,
+  };
+}
+
+/** The line standalone prints once it serves (see cli/commands/standalone-command.ts). */
+export const STANDALONE_READY =
+  /^Strata standalone is up: clients connect to (\S+), HTTP admin and metrics on (\S+), metadata at (\S+), data in /;

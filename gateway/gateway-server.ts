@@ -18,6 +18,15 @@ import { createMessagingHandlers } from './service/messaging-service.js';
 import { startGatewayHttp } from './http/gateway-http.js';
 import { GatewayMetrics } from './http/gateway-metrics.js';
 import { TopicManager } from './topics/topic-manager.js';
+import { adminDefinition, adminGrpc } from '../proto/admin.js';
+import { AdminOperations, type AdminContext } from './admin/admin-operations.js';
+import { createAdminHandlers } from './admin/admin-grpc-handlers.js';
+import { OwnerForwarder } from './admin/owner-forwarder.js';
+import { initializeCluster } from './catalog/cluster-init.js';
+import { NamespaceCatalog } from './catalog/namespace-catalog.js';
+import { TenantCatalog } from './catalog/tenant-catalog.js';
+import { TopicCatalog } from './catalog/topic-catalog.js';
+import { adminRoutes } from './http/admin-routes.js';
 
 export interface GatewayOptions {
   host: string;
@@ -89,10 +98,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     () => registration.lease,
     logger,
   );
+  const tenants = new TenantCatalog(metadata);
+  const namespaces = new NamespaceCatalog(metadata, tenants);
+  const catalog = new TopicCatalog(metadata, namespaces);
   const topics: TopicManager = new TopicManager({
     ledgers,
     metadata,
     ownership,
+    catalog,
     config: options.ledger,
     logger,
     onChange: () => void registration.update().catch(() => {}),
@@ -100,12 +113,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // A lost lease took every ownership key with it: whatever is loaded is no longer ours.
   registration.on('leaseReplaced', () => void topics.unloadAll());
   await registration.start();
+  await initializeCluster(metadata, logger);
 
   const metrics = new GatewayMetrics({ topics: () => ownership.ownedCount });
   const handlers = createMessagingHandlers({
     self: { gatewayId, address },
     topics,
     ownership,
+    catalog,
     gateways: async () => {
       const live = [];
       for await (const kv of listAll(metadata, clusterKeys.gateways)) {
@@ -125,10 +140,32 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // The standard health service and server reflection, so generic gRPC tools find their way.
   const health = new HealthImplementation({ '': 'SERVING', 'strata.v1.Messaging': 'SERVING' });
   health.addToServer(server);
-  new ReflectionService(messagingDefinition).addToServer(server);
+  const forwarder = new OwnerForwarder();
+  const adminContext: AdminContext = {
+    self: { gatewayId, address },
+    metadata,
+    tenants,
+    namespaces,
+    catalog,
+    topics,
+    ownership,
+    forwarder,
+  };
+  const adminOperations = new AdminOperations(adminContext);
+  server.addService(
+    adminGrpc.Admin.service,
+    createAdminHandlers(
+      adminContext,
+      adminOperations,
+      logger,
+    ) as unknown as UntypedServiceImplementation,
+  );
+  health.setStatus('strata.v1.Admin', 'SERVING');
+  new ReflectionService({ ...messagingDefinition, ...adminDefinition }).addToServer(server);
   const http = await startGatewayHttp(options.host, options.httpPort, {
     metrics,
     topics: () => ownership.ownedTopics(),
+    routes: adminRoutes(adminContext, adminOperations),
     logger,
   });
   httpAddress = `${options.host}:${http.port}`;
@@ -146,10 +183,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         await new Promise<void>((resolve) => http.server.close(() => resolve()));
         health.setStatus('', 'NOT_SERVING');
         health.setStatus('strata.v1.Messaging', 'NOT_SERVING');
+        health.setStatus('strata.v1.Admin', 'NOT_SERVING');
         await shutdownServer(server);
         await topics.unloadAll();
         await registration.stop();
         ledgers.close();
+        forwarder.close();
         logger.info({ gatewayId }, 'gateway stopped');
       })()),
   };

@@ -17,7 +17,7 @@ export interface TopicName {
 }
 
 function checkSegment(value: string, what: string, name: string): void {
-  if (!SEGMENT.test(value)) {
+  if (!SEGMENT.test(value) || value.length > MAX_LOCAL_NAME) {
     throw new InvalidArgumentError(
       `invalid topic name ${JSON.stringify(name)}: ${what} ${JSON.stringify(value)} may only hold letters, digits and _ = : . -`,
     );
@@ -84,4 +84,51 @@ export function partitionName(topic: TopicName, index: number): TopicName {
 /** The topic's path under metadata prefixes: `tenant/namespace/topic`. */
 export function topicPath(topic: TopicName): string {
   return `${topic.tenant}/${topic.namespace}/${topic.localName}`;
+}
+
+/** A tenant name: letters, digits and _ = : . - (checked like a topic name's segments). */
+export function parseTenantName(name: unknown): string {
+  if (typeof name !== 'string' || name.length === 0) {
+    throw new InvalidArgumentError('tenant name must be a non-empty string');
+  }
+  checkSegment(name, 'tenant', name);
+  return name;
+}
+
+export interface NamespaceName {
+  tenant: string;
+  namespace: string;
+  /** `tenant/namespace` */
+  full: string;
+}
+
+/** A namespace name: `tenant/namespace`. */
+export function parseNamespaceName(name: unknown): NamespaceName {
+  if (typeof name !== 'string' || name.length === 0) {
+    throw new InvalidArgumentError('namespace name must be a non-empty string (tenant/namespace)');
+  }
+  const parts = name.split('/');
+  if (parts.length !== 2) {
+    throw new InvalidArgumentError(
+      `invalid namespace name ${JSON.stringify(name)}: expected tenant/namespace`,
+    );
+  }
+  const [tenant, namespace] = parts as [string, string];
+  checkSegment(tenant, 'tenant', name);
+  checkSegment(namespace, 'namespace', name);
+  return { tenant, namespace, full: name };
+}
+
+/** The namespace a topic is in: `tenant/namespace`. */
+export function namespaceOf(topic: TopicName): string {
+  return `${topic.tenant}/${topic.namespace}`;
+}
+
+/** For a partition `t-partition-<i>`, the partitioned topic `t` it belongs to. */
+export function partitionedParent(topic: TopicName): TopicName | undefined {
+  if (topic.partition === undefined) return undefined;
+  const base = topic.localName.slice(0, topic.localName.lastIndexOf('-partition-'));
+  return base.length > 0
+    ? parseTopicName(`persistent://${topic.tenant}/${topic.namespace}/${base}`)
+    : undefined;
 }

@@ -100,6 +100,13 @@ export class CursorState {
     return count;
   }
 
+  /** Entries acknowledged individually above the mark-delete position. */
+  get ackedEntryCount(): number {
+    let count = 0;
+    for (const set of this.acked.values()) count += set.size;
+    return count;
+  }
+
   encode(): Buffer {
     const info: CursorInfo = {
       markDelete: this.markDelete,

@@ -12,6 +12,13 @@ export class RangeSet {
     return this.ranges.size;
   }
 
+  /** How many integers the set holds. */
+  get size(): number {
+    let size = 0;
+    for (const [start, end] of this.ranges.entries()) size += end - start + 1;
+    return size;
+  }
+
   get isEmpty(): boolean {
     return this.ranges.size === 0;
   }

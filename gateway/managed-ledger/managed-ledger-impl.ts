@@ -10,6 +10,7 @@ import { topicPath, type TopicName } from '../topic-name.js';
 import type {
   ManagedLedger,
   ManagedLedgerConfig,
+  ManagedLedgerLedgerInfo,
   ManagedLedgerEntry,
   ManagedLedgerState,
 } from './managed-ledger.js';
@@ -23,6 +24,8 @@ export interface ManagedLedgerContext {
   logger?: Logger;
   /** Checks added to every change of the topic's metadata: the owner's ownership key. */
   guard?: () => TxnCheck[];
+  /** Checks that creating the topic's ledger list must pass too (its namespace exists...). */
+  creationChecks?: () => Promise<TxnCheck[]>;
 }
 
 interface CurrentLedger {
@@ -74,7 +77,12 @@ export class ManagedLedgerImpl implements ManagedLedger {
     topic: TopicName,
     config: ManagedLedgerConfig,
   ): Promise<ManagedLedgerImpl> {
-    const store = new ManagedLedgerStore(ctx.metadata, topicPath(topic), ctx.guard ?? (() => []));
+    const store = new ManagedLedgerStore(
+      ctx.metadata,
+      topicPath(topic),
+      ctx.guard ?? (() => []),
+      ctx.creationChecks,
+    );
     // A previous owner that is still running (a zombie) may change the list while we take it over:
     // start again from what is stored. Its own next change then fails, and it stops.
     return retry(() => ManagedLedgerImpl.openOnce(ctx, topic, config, store), {
@@ -195,6 +203,17 @@ export class ManagedLedgerImpl implements ManagedLedger {
     const ordered = this.lastSettled.then(() => appended);
     this.lastSettled = ordered.catch(() => {});
     return ordered;
+  }
+
+  ledgers(): ManagedLedgerLedgerInfo[] {
+    const writing = this.stateValue === 'closed' ? undefined : this.current.writer.ledgerId;
+    return this.info.ledgers.map((l) => ({
+      ledgerId: l.ledgerId,
+      entries: this.lastEntryOf(l.ledgerId) + 1,
+      sizeBytes: l.ledgerId === writing ? this.current.bytes : l.sizeBytes,
+      createdAtMs: l.createdAtMs,
+      open: l.ledgerId === writing,
+    }));
   }
 
   closedLedgerLastEntry(ledgerId: number): number | undefined {

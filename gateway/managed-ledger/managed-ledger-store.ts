@@ -18,6 +18,20 @@ const codec = loadMessageCodec<ManagedLedgerInfo, ManagedLedgerInfo__Output>(
   'strata.gateway.v1.ManagedLedgerInfo',
 );
 
+/** The ledger list of a topic that has no ledger yet. */
+export function newManagedLedgerInfo(): Buffer {
+  return codec.encode({ ledgers: [], createdAtMs: Date.now(), properties: {} });
+}
+
+/** A topic's ledger list as stored, for a gateway that does not own it (stats). */
+export async function readManagedLedgerInfo(
+  store: MetadataStore,
+  path: string,
+): Promise<ManagedLedgerInfoData | undefined> {
+  const kv = await store.get(clusterKeys.topic(path));
+  return kv ? codec.decode(kv.value) : undefined;
+}
+
 export interface VersionedInfo {
   info: ManagedLedgerInfoData;
   version: number;
@@ -32,6 +46,8 @@ export class ManagedLedgerStore {
     private readonly store: MetadataStore,
     private readonly path: string,
     private readonly guard: () => TxnCheck[],
+    /** What creating the topic also requires (its namespace exists...), checked in the same txn. */
+    private readonly creationChecks: () => Promise<TxnCheck[]> = async () => [],
   ) {}
 
   /** Reads the ledger list, creating an empty one for a new topic. */
@@ -41,14 +57,18 @@ export class ManagedLedgerStore {
       const kv = await this.store.get(key);
       if (kv) return { info: codec.decode(kv.value), version: kv.version };
       const info: ManagedLedgerInfoData = { ledgers: [], createdAtMs: Date.now(), properties: {} };
+      const guard = this.guard();
       try {
         const { revision } = await this.store.txn({
-          checks: this.guard(),
+          checks: [...guard, ...(await this.creationChecks())],
           ops: [{ type: 'put', key, value: codec.encode(info), expectedVersion: MUST_NOT_EXIST }],
         });
         return { info, version: revision };
       } catch (error) {
-        if (!(error instanceof BadVersionError) || error.key !== key) throw error;
+        // Created meanwhile, or what creation depends on changed: look again. Only a failed
+        // guard (another owner) ends it.
+        if (!(error instanceof BadVersionError) || guard.some((c) => c.key === error.key))
+          throw error;
       }
     }
   }

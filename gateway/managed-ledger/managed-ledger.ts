@@ -28,6 +28,17 @@ export const DEFAULT_MANAGED_LEDGER_CONFIG: ManagedLedgerConfig = {
   maxLedgerAgeMs: 4 * 60 * 60 * 1000,
 };
 
+/** One ledger of a topic, for stats and deletion. */
+export interface ManagedLedgerLedgerInfo {
+  ledgerId: number;
+  entries: number;
+  /** 0 when unknown: a ledger recovered after its writer died. */
+  sizeBytes: number;
+  createdAtMs: number;
+  /** The ledger being written now. */
+  open: boolean;
+}
+
 /**
  * A topic partition's log: an ordered list of ledgers, of which the last is being written by this
  * owner. Entries (batches) are the unit; their bytes are never looked into.
@@ -43,6 +54,8 @@ export interface ManagedLedger {
   readonly firstPosition: Position;
   /** Up to `maxEntries` entries from `from` (inclusive), crossing ledgers, in order. */
   read(from: Position, maxEntries: number): Promise<ManagedLedgerEntry[]>;
+  /** The topic's ledgers, oldest first, with their entries and bytes so far. */
+  ledgers(): ManagedLedgerLedgerInfo[];
   /** The position right after `position` in this topic, crossing into the next ledger. */
   nextPosition(position: Position): Position;
   /** The last entry of a ledger that will not grow any more; undefined for the one being written. */

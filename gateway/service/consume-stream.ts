@@ -14,6 +14,7 @@ import {
   type DispatchPolicy,
 } from '../subscriptions/dispatch-policy.js';
 import type { Subscription } from '../subscriptions/subscription.js';
+import { RateMeter } from '../stats/rate-meter.js';
 import { parseTopicName } from '../topic-name.js';
 import type { GatewayMetrics } from '../http/gateway-metrics.js';
 import type { LoadedTopic, TopicManager } from '../topics/topic-manager.js';
@@ -27,12 +28,12 @@ export interface ConsumeContext {
 
 const SUBSCRIPTION_NAME = /^[A-Za-z0-9_=:.-]{1,255}$/;
 
-function policyFor(request: Subscribe__Output): DispatchPolicy {
+function policyFor(request: Subscribe__Output, partition: number): DispatchPolicy {
   switch (request.type as string) {
     case 'EXCLUSIVE':
       return exclusivePolicy(request.subscription);
     case 'FAILOVER':
-      return failoverPolicy();
+      return failoverPolicy(partition);
     case 'SHARED':
       return sharedPolicy();
     case 'KEY_SHARED':
@@ -73,13 +74,14 @@ export function createConsumeHandler(ctx: ConsumeContext) {
     };
 
     const subscribe = async (request: Subscribe__Output) => {
-      const policy = policyFor(request);
+      const name = parseTopicName(request.topic);
+      const policy = policyFor(request, name.partition ?? -1);
       if (!SUBSCRIPTION_NAME.test(request.subscription)) {
         throw new InvalidArgumentError(
           `invalid subscription name ${JSON.stringify(request.subscription)}`,
         );
       }
-      const topic = await ctx.topics.acquire(parseTopicName(request.topic));
+      const topic = await ctx.topics.acquire(name);
       const joined = await ctx.topics.subscription(topic, {
         name: request.subscription,
         policy,
@@ -93,8 +95,16 @@ export function createConsumeHandler(ctx: ConsumeContext) {
         permits: 0,
         ackTimeoutMs: request.ackTimeoutMs,
         pending: new Map(),
+        address: call.getPeer(),
+        connectedSinceMs: Date.now(),
+        rateOut: new RateMeter(),
         deliver: (delivery) => {
-          ctx.metrics.messagesOut.inc(delivery.messageCount ?? 0);
+          const messages = delivery.messageCount ?? 0;
+          const bytes = (delivery.batch as Uint8Array | undefined)?.byteLength ?? 0;
+          ctx.metrics.messagesOut.inc(messages);
+          self.rateOut.record(messages, bytes);
+          joined.rateOut.record(messages, bytes);
+          topic.rateOut.record(messages, bytes);
           call.write({ delivery });
         },
         setActive: (active) => call.write({ activeChange: { active } }),

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { status, type ServerDuplexStream } from '@grpc/grpc-js';
+import type { GetPartitionsRequest__Output } from '../../proto/generated/strata/v1/GetPartitionsRequest.js';
+import type { GetPartitionsResponse } from '../../proto/generated/strata/v1/GetPartitionsResponse.js';
 import type { LookupRequest__Output } from '../../proto/generated/strata/v1/LookupRequest.js';
+import { PartitionedTopicError, type TopicCatalog } from '../catalog/topic-catalog.js';
+import { RateMeter } from '../stats/rate-meter.js';
 import type { LookupResponse } from '../../proto/generated/strata/v1/LookupResponse.js';
 import type { MessagingHandlers } from '../../proto/generated/strata/v1/Messaging.js';
 import type { ProduceRequest__Output } from '../../proto/generated/strata/v1/ProduceRequest.js';
@@ -29,6 +33,7 @@ export interface MessagingServiceContext {
   self: { gatewayId: string; address: string };
   topics: TopicManager;
   ownership: TopicOwnership;
+  catalog: TopicCatalog;
   /** Live gateways and their load, for placing a topic nobody owns. */
   gateways: () => Promise<Array<{ gatewayId: string; address: string; ownedTopics: number }>>;
   maxMessageBytes: number;
@@ -49,9 +54,18 @@ export function createMessagingHandlers(ctx: MessagingServiceContext): Messaging
   const unary = unaryHandler(ctx.logger, 'messaging');
   let producerCounter = 0;
 
+  async function getPartitions({
+    topic,
+  }: GetPartitionsRequest__Output): Promise<GetPartitionsResponse> {
+    const name = parseTopicName(topic);
+    return { topic: name.full, partitions: await ctx.catalog.partitions(name) };
+  }
+
   async function lookup({ topic }: LookupRequest__Output): Promise<LookupResponse> {
     const name = parseTopicName(topic);
     const path = topicPath(name);
+    const partitions = await ctx.catalog.partitions(name);
+    if (partitions > 0) throw new PartitionedTopicError(name.full, partitions);
     const owner = await ctx.ownership.owner(path);
     if (owner) return { ownerAddress: owner.address, topic: name.full };
     // Nobody owns it: the least loaded live gateway should. Ties go by a hash of topic and gateway
@@ -114,7 +128,11 @@ export function createMessagingHandlers(ctx: MessagingServiceContext): Messaging
           false,
         );
       }
-      loaded.producers.add(wanted);
+      loaded.producers.set(wanted, {
+        address: call.getPeer(),
+        connectedSinceMs: Date.now(),
+        rate: new RateMeter(),
+      });
       loaded.streams.add(endForUnload);
       topic = loaded;
       producerName = wanted;
@@ -162,6 +180,8 @@ export function createMessagingHandlers(ctx: MessagingServiceContext): Messaging
           inFlight--;
           ctx.metrics.messagesIn.inc(messageCount);
           ctx.metrics.bytesIn.inc(batch.byteLength);
+          current.rateIn.record(messageCount, batch.byteLength);
+          current.producers.get(producerName)?.rate.record(messageCount, batch.byteLength);
           ctx.metrics.appendLatency.observe((performance.now() - receivedAt) / 1000);
           if (!finished) {
             call.write({
@@ -242,6 +262,7 @@ export function createMessagingHandlers(ctx: MessagingServiceContext): Messaging
 
   return {
     Lookup: unary('Lookup', lookup),
+    GetPartitions: unary('GetPartitions', getPartitions),
     Produce: produce,
     Consume: createConsumeHandler({
       topics: ctx.topics,

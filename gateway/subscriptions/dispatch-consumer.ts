@@ -1,5 +1,6 @@
 import type { Delivery } from '../../proto/generated/strata/v1/Delivery.js';
 import type { Position } from '../managed-ledger/position.js';
+import type { RateMeter } from '../stats/rate-meter.js';
 
 /** An entry delivered to a consumer and not yet fully acknowledged. */
 export interface PendingDelivery {
@@ -20,6 +21,10 @@ export interface DispatchConsumer {
   /** Delivered, not yet acknowledged: position key → delivery. Redelivered if it leaves. */
   readonly pending: Map<string, PendingDelivery>;
   deliver(delivery: Delivery): void;
+  /** For stats: the client's address, since when, and what it was sent. */
+  readonly address: string;
+  readonly connectedSinceMs: number;
+  readonly rateOut: RateMeter;
   /** Failover: tells the consumer it became active or stopped being active. */
   setActive(active: boolean): void;
 }

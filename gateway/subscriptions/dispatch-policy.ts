@@ -59,10 +59,18 @@ export function exclusivePolicy(subscription: string): DispatchPolicy {
   };
 }
 
-/** One active consumer, the first by name; the others stand by and take over in that order. */
-export function failoverPolicy(): DispatchPolicy {
-  const active = (consumers: readonly DispatchConsumer[]) =>
-    [...consumers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id))[0];
+/**
+ * One active consumer; the others stand by. Consumers are ordered by name, and partition `p` of a
+ * partitioned topic picks the `p mod n`-th (Pulsar's rule), so the partitions' active consumers
+ * spread over the subscription's consumers; a topic without partitions picks the first.
+ */
+export function failoverPolicy(partition = -1): DispatchPolicy {
+  const active = (consumers: readonly DispatchConsumer[]) => {
+    const sorted = [...consumers].sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id,
+    );
+    return sorted[partition >= 0 ? partition % sorted.length : 0];
+  };
   return {
     type: 'FAILOVER',
     keyed: false,

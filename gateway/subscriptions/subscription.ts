@@ -9,6 +9,7 @@ import type { StoredBatch__Output } from '../../proto/generated/strata/gateway/v
 import { storedBatchCodec } from '../stored-batch.js';
 import { positionKey, type DispatchConsumer } from './dispatch-consumer.js';
 import type { DispatchPolicy } from './dispatch-policy.js';
+import { RateMeter } from '../stats/rate-meter.js';
 
 export interface AckId {
   ledgerId: number;
@@ -37,6 +38,8 @@ interface DecodedEntry {
  */
 export class Subscription {
   readonly consumers: DispatchConsumer[] = [];
+  /** Messages and bytes sent to its consumers (redeliveries included). */
+  readonly rateOut = new RateMeter();
   private readPosition: Position;
   /** Entries read and not yet sent (no consumer had permits). */
   private readonly buffered: ManagedLedgerEntry[] = [];

@@ -1,4 +1,5 @@
-import { NotOwnerError } from '../../services/common/errors.js';
+import { status } from '@grpc/grpc-js';
+import { NotOwnerError, StrataError } from '../../services/common/errors.js';
 import type { Logger } from '../../services/common/logger.js';
 import type { MetadataStore } from '../../services/metadata/metadata-store.js';
 import type { LedgerClient } from '../../storage-node/client/ledger-client.js';
@@ -10,13 +11,25 @@ import type { TopicOwnership } from '../ownership/topic-ownership.js';
 import { ConsumerBusyError, type DispatchPolicy } from '../subscriptions/dispatch-policy.js';
 import { Subscription } from '../subscriptions/subscription.js';
 import { topicPath, type TopicName } from '../topic-name.js';
+import type { TopicCatalog } from '../catalog/topic-catalog.js';
+import { RateMeter } from '../stats/rate-meter.js';
+import { deleteTopicData } from './topic-data-deletion.js';
+
+export interface ConnectedProducer {
+  address: string;
+  connectedSinceMs: number;
+  rate: RateMeter;
+}
 
 export interface LoadedTopic {
   name: TopicName;
   path: string;
   ledger: ManagedLedger;
-  /** Names of the producers connected to it here. */
-  producers: Set<string>;
+  /** The producers connected to it here, by name. */
+  producers: Map<string, ConnectedProducer>;
+  /** Messages and bytes stored and delivered. */
+  rateIn: RateMeter;
+  rateOut: RateMeter;
   /** Its subscriptions with a consumer here (or had one), opened once each. */
   subscriptions: Map<string, Promise<Subscription>>;
   /** Client streams bound to it: ended (clients look it up again) when it unloads. */
@@ -37,6 +50,8 @@ export interface TopicManagerContext {
   metadata: MetadataStore;
   ownership: TopicOwnership;
   config: ManagedLedgerConfig;
+  /** Where a topic may be created, and with which persistence policy. */
+  catalog: TopicCatalog;
   logger?: Logger;
   /** Told whenever the set of loaded topics changes (the registration publishes the load). */
   onChange?: () => void;
@@ -84,7 +99,11 @@ export class TopicManager {
    * subscriptions and log, and gives up its ownership. With `expected`, only if that is still the
    * topic loaded at `path` (a late failure of an old instance must not unload a new one).
    */
-  async unload(path: string, expected?: LoadedTopic): Promise<void> {
+  async unload(
+    path: string,
+    expected?: LoadedTopic,
+    options: { deleteData?: boolean } = {},
+  ): Promise<void> {
     const loading = this.topics.get(path);
     if (!loading) return this.unloading.get(path);
     if (expected && (await loading.catch(() => undefined)) !== expected) return;
@@ -98,8 +117,20 @@ export class TopicManager {
         await (await subscription.catch(() => undefined))?.close().catch(() => {});
       }
       await topic.ledger.close().catch(() => {});
-      await this.ctx.ownership.release(path, topic.claim).catch(() => {});
-      this.ctx.onChange?.();
+      try {
+        // Still under the claim: only the owner may delete the topic's metadata.
+        if (options.deleteData) {
+          await deleteTopicData(
+            this.ctx,
+            path,
+            this.ctx.ownership.guard(path),
+            topic.ledger.ledgers().map((l) => l.ledgerId),
+          );
+        }
+      } finally {
+        await this.ctx.ownership.release(path, topic.claim).catch(() => {});
+        this.ctx.onChange?.();
+      }
     })();
     this.unloading.set(path, done);
     try {
@@ -107,6 +138,34 @@ export class TopicManager {
     } finally {
       if (this.unloading.get(path) === done) this.unloading.delete(path);
     }
+  }
+
+  /** The topic if it is loaded and served here now; never loads it. */
+  async peek(path: string): Promise<LoadedTopic | undefined> {
+    const topic = await this.topics.get(path)?.catch(() => undefined);
+    return topic && this.usable(topic) ? topic : undefined;
+  }
+
+  /**
+   * Deletes a topic (which must exist): loads it here if nobody owns it (NotOwnerError naming the
+   * owner otherwise), refuses while clients are connected unless `force`, which disconnects them,
+   * then closes it and deletes its metadata and ledgers.
+   */
+  async delete(name: TopicName, force: boolean): Promise<void> {
+    const topic = await this.acquire(name);
+    let consumers = 0;
+    for (const opening of topic.subscriptions.values()) {
+      consumers += (await opening.catch(() => undefined))?.consumers.length ?? 0;
+    }
+    if (!force && (topic.producers.size > 0 || consumers > 0)) {
+      throw new StrataError(
+        'TOPIC_BUSY',
+        status.FAILED_PRECONDITION,
+        `topic ${name.full} has ${topic.producers.size} producers and ${consumers} consumers connected; disconnect them or force the delete`,
+        false,
+      );
+    }
+    await this.unload(topic.path, topic, { deleteData: true });
   }
 
   /** The topic's subscription, opened (its cursor loaded or created) on first use. */
@@ -165,6 +224,9 @@ export class TopicManager {
   }
 
   private async load(name: TopicName, path: string): Promise<LoadedTopic> {
+    // Before claiming: a topic that may not exist (no namespace, a partitioned topic's own name)
+    // is refused here rather than claimed.
+    const { persistence } = await this.ctx.catalog.forAutoCreation(name);
     const claimed = await this.ctx.ownership.tryClaim(path);
     if (!claimed.owned) throw new NotOwnerError(name.full, claimed.owner.address);
     const claim = this.ctx.ownership.claimOf(path);
@@ -176,16 +238,19 @@ export class TopicManager {
           metadata: this.ctx.metadata,
           logger: this.ctx.logger,
           guard: () => this.ctx.ownership.guard(path),
+          creationChecks: async () => (await this.ctx.catalog.forAutoCreation(name)).checks,
         },
         name,
-        this.ctx.config,
+        { ...this.ctx.config, ...persistence },
       );
       this.ctx.onChange?.();
       return {
         name,
         path,
         ledger,
-        producers: new Set(),
+        producers: new Map(),
+        rateIn: new RateMeter(),
+        rateOut: new RateMeter(),
         subscriptions: new Map(),
         streams: new Set(),
         claim,

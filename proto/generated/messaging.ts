@@ -26,6 +26,14 @@ import type {
   Flow__Output as _strata_v1_Flow__Output,
 } from './strata/v1/Flow.js';
 import type {
+  GetPartitionsRequest as _strata_v1_GetPartitionsRequest,
+  GetPartitionsRequest__Output as _strata_v1_GetPartitionsRequest__Output,
+} from './strata/v1/GetPartitionsRequest.js';
+import type {
+  GetPartitionsResponse as _strata_v1_GetPartitionsResponse,
+  GetPartitionsResponse__Output as _strata_v1_GetPartitionsResponse__Output,
+} from './strata/v1/GetPartitionsResponse.js';
+import type {
   LookupRequest as _strata_v1_LookupRequest,
   LookupRequest__Output as _strata_v1_LookupRequest__Output,
 } from './strata/v1/LookupRequest.js';
@@ -109,6 +117,14 @@ export interface ProtoGrpcType {
       >;
       Delivery: MessageTypeDefinition<_strata_v1_Delivery, _strata_v1_Delivery__Output>;
       Flow: MessageTypeDefinition<_strata_v1_Flow, _strata_v1_Flow__Output>;
+      GetPartitionsRequest: MessageTypeDefinition<
+        _strata_v1_GetPartitionsRequest,
+        _strata_v1_GetPartitionsRequest__Output
+      >;
+      GetPartitionsResponse: MessageTypeDefinition<
+        _strata_v1_GetPartitionsResponse,
+        _strata_v1_GetPartitionsResponse__Output
+      >;
       InitialPosition: EnumTypeDefinition;
       LookupRequest: MessageTypeDefinition<
         _strata_v1_LookupRequest,

@@ -17,5 +17,17 @@ export const clusterKeys = {
   topic: (path: string) => `${ROOT}/topics/${path}`,
   cursors: (path: string) => `${ROOT}/cursors/${path}/`,
   cursor: (path: string, subscription: string) => `${ROOT}/cursors/${path}/${subscription}`,
+  /** Written once, when the first gateway creates tenant public and namespace public/default. */
+  clusterInit: `${ROOT}/cluster/initialized`,
+  tenants: `${ROOT}/tenants/`,
+  tenant: (tenant: string) => `${ROOT}/tenants/${tenant}`,
+  /** Namespaces of a tenant, and one namespace (`tenant/namespace`). */
+  namespaces: (tenant: string) => `${ROOT}/namespaces/${tenant}/`,
+  namespace: (name: string) => `${ROOT}/namespaces/${name}`,
+  /** Topics of a namespace (`tenant/namespace`): their managed ledgers. */
+  topics: (namespace: string) => `${ROOT}/topics/${namespace}/`,
+  partitionedTopics: (namespace: string) => `${ROOT}/partitioned-topics/${namespace}/`,
+  /** A partitioned topic's partition count; `path` is tenant/namespace/topic. */
+  partitionedTopic: (path: string) => `${ROOT}/partitioned-topics/${path}`,
   ledger: (ledgerId: number) => `${ROOT}/ledgers/${String(ledgerId).padStart(20, '0')}`,
 } as const;

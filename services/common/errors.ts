@@ -30,6 +30,9 @@ export type ErrorCode =
   | 'CONSUMER_BUSY'
   | 'PRODUCER_BUSY'
   | 'NOT_IMPLEMENTED'
+  | 'ALREADY_EXISTS'
+  | 'NOT_EMPTY'
+  | 'TOPIC_BUSY'
   | 'INTERNAL';
 
 export interface StrataErrorOptions {
@@ -67,6 +70,19 @@ export class InvalidArgumentError extends StrataError {
 export class NotFoundError extends StrataError {
   constructor(message: string, options?: StrataErrorOptions) {
     super('NOT_FOUND', status.NOT_FOUND, message, false, options);
+  }
+}
+
+export class AlreadyExistsError extends StrataError {
+  constructor(message: string, options?: StrataErrorOptions) {
+    super('ALREADY_EXISTS', status.ALREADY_EXISTS, message, false, options);
+  }
+}
+
+/** A delete refused because the object still holds others (a tenant's namespaces...). */
+export class NotEmptyError extends StrataError {
+  constructor(message: string, options?: StrataErrorOptions) {
+    super('NOT_EMPTY', status.FAILED_PRECONDITION, message, false, options);
   }
 }
 

@@ -14,11 +14,14 @@ import type { Logger } from './logger.js';
  * becomes a status with its Strata code; failures that are not the caller's fault are logged.
  */
 export function unaryHandler(logger: Logger, service: string) {
-  return <Req, Res>(method: string, handle: (request: Req) => Res | Promise<Res>) =>
+  return <Req, Res>(
+      method: string,
+      handle: (request: Req, call: ServerUnaryCall<Req, Res>) => Res | Promise<Res>,
+    ) =>
     (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
       // Through a promise so that a synchronous throw becomes a status too.
       Promise.resolve(call.request)
-        .then(handle)
+        .then((request) => handle(request, call))
         .then(
           (response) => callback(null, response),
           (error: unknown) => {

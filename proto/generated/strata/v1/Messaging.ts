@@ -11,6 +11,14 @@ import type {
   ConsumeResponse__Output as _strata_v1_ConsumeResponse__Output,
 } from '../../strata/v1/ConsumeResponse.js';
 import type {
+  GetPartitionsRequest as _strata_v1_GetPartitionsRequest,
+  GetPartitionsRequest__Output as _strata_v1_GetPartitionsRequest__Output,
+} from '../../strata/v1/GetPartitionsRequest.js';
+import type {
+  GetPartitionsResponse as _strata_v1_GetPartitionsResponse,
+  GetPartitionsResponse__Output as _strata_v1_GetPartitionsResponse__Output,
+} from '../../strata/v1/GetPartitionsResponse.js';
+import type {
   LookupRequest as _strata_v1_LookupRequest,
   LookupRequest__Output as _strata_v1_LookupRequest__Output,
 } from '../../strata/v1/LookupRequest.js';
@@ -42,6 +50,47 @@ export interface MessagingClient extends grpc.Client {
   consume(
     options?: grpc.CallOptions,
   ): grpc.ClientDuplexStream<_strata_v1_ConsumeRequest, _strata_v1_ConsumeResponse__Output>;
+
+  GetPartitions(
+    argument: _strata_v1_GetPartitionsRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_strata_v1_GetPartitionsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  GetPartitions(
+    argument: _strata_v1_GetPartitionsRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_strata_v1_GetPartitionsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  GetPartitions(
+    argument: _strata_v1_GetPartitionsRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_strata_v1_GetPartitionsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  GetPartitions(
+    argument: _strata_v1_GetPartitionsRequest,
+    callback: grpc.requestCallback<_strata_v1_GetPartitionsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  getPartitions(
+    argument: _strata_v1_GetPartitionsRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_strata_v1_GetPartitionsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  getPartitions(
+    argument: _strata_v1_GetPartitionsRequest,
+    metadata: grpc.Metadata,
+    callback: grpc.requestCallback<_strata_v1_GetPartitionsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  getPartitions(
+    argument: _strata_v1_GetPartitionsRequest,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<_strata_v1_GetPartitionsResponse__Output>,
+  ): grpc.ClientUnaryCall;
+  getPartitions(
+    argument: _strata_v1_GetPartitionsRequest,
+    callback: grpc.requestCallback<_strata_v1_GetPartitionsResponse__Output>,
+  ): grpc.ClientUnaryCall;
 
   Lookup(
     argument: _strata_v1_LookupRequest,
@@ -106,6 +155,11 @@ export interface MessagingHandlers extends grpc.UntypedServiceImplementation {
     _strata_v1_ConsumeResponse
   >;
 
+  GetPartitions: grpc.handleUnaryCall<
+    _strata_v1_GetPartitionsRequest__Output,
+    _strata_v1_GetPartitionsResponse
+  >;
+
   Lookup: grpc.handleUnaryCall<_strata_v1_LookupRequest__Output, _strata_v1_LookupResponse>;
 
   Produce: grpc.handleBidiStreamingCall<
@@ -120,6 +174,12 @@ export interface MessagingDefinition extends grpc.ServiceDefinition {
     _strata_v1_ConsumeResponse,
     _strata_v1_ConsumeRequest__Output,
     _strata_v1_ConsumeResponse__Output
+  >;
+  GetPartitions: MethodDefinition<
+    _strata_v1_GetPartitionsRequest,
+    _strata_v1_GetPartitionsResponse,
+    _strata_v1_GetPartitionsRequest__Output,
+    _strata_v1_GetPartitionsResponse__Output
   >;
   Lookup: MethodDefinition<
     _strata_v1_LookupRequest,

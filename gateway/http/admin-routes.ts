@@ -1,0 +1,96 @@
+import { status } from '@grpc/grpc-js';
+import { asStrataError, InvalidArgumentError } from '../../services/common/errors.js';
+import type { AdminContext, AdminOperations } from '../admin/admin-operations.js';
+import { parseTopicName } from '../topic-name.js';
+
+export interface AdminRequest {
+  params: string[];
+  query: URLSearchParams;
+  body: unknown;
+}
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  handle: (request: AdminRequest) => Promise<unknown>;
+}
+
+const SEGMENT = '([^/]+)';
+
+/** HTTP statuses for the gRPC statuses admin errors carry. */
+const HTTP_STATUS: Partial<Record<status, number>> = {
+  [status.INVALID_ARGUMENT]: 400,
+  [status.NOT_FOUND]: 404,
+  [status.ALREADY_EXISTS]: 409,
+  [status.FAILED_PRECONDITION]: 412,
+  [status.RESOURCE_EXHAUSTED]: 429,
+  [status.UNAVAILABLE]: 503,
+  [status.DEADLINE_EXCEEDED]: 504,
+  [status.UNIMPLEMENTED]: 501,
+};
+
+export function httpStatusOf(error: unknown): { status: number; code: string; message: string } {
+  const strata = asStrataError(error);
+  return {
+    status: HTTP_STATUS[strata.grpcStatus] ?? 500,
+    code: strata.code,
+    message: strata.message,
+  };
+}
+
+function partitionsFrom(body: unknown): number {
+  const value =
+    typeof body === 'object' && body !== null
+      ? (body as { partitions?: unknown }).partitions
+      : body;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new InvalidArgumentError('the body must be the partition count, a positive integer');
+  }
+  return value;
+}
+
+/**
+ * The admin API over HTTP+JSON, with Pulsar's paths (/admin/v2/tenants, /namespaces,
+ * /persistent/...). Each route is the same call the gRPC service makes.
+ */
+export function adminRoutes(ctx: AdminContext, operations: AdminOperations): Route[] {
+  const route = (method: string, path: string, handle: Route['handle']): Route => ({
+    method,
+    pattern: new RegExp(`^/admin/v2/${path.replaceAll(':s', SEGMENT)}$`),
+    handle,
+  });
+  const topicOf = (p: string[]) => `persistent://${p[0]}/${p[1]}/${p[2]}`;
+  return [
+    route('GET', 'tenants', () => ctx.tenants.list()),
+    route('GET', 'tenants/:s', ({ params }) => ctx.tenants.get(params[0] as string)),
+    route('PUT', 'tenants/:s', ({ params }) => ctx.tenants.create(params[0] as string)),
+    route('DELETE', 'tenants/:s', ({ params }) => ctx.tenants.delete(params[0] as string)),
+    route('GET', 'namespaces/:s', ({ params }) => ctx.namespaces.list(params[0] as string)),
+    route('GET', 'namespaces/:s/:s', ({ params }) => ctx.namespaces.get(params.join('/'))),
+    route('PUT', 'namespaces/:s/:s', ({ params, body }) =>
+      ctx.namespaces.create(params.join('/'), (body ?? undefined) as never),
+    ),
+    route('PUT', 'namespaces/:s/:s/policies', ({ params, body }) =>
+      ctx.namespaces.setPolicies(params.slice(0, 2).join('/'), (body ?? undefined) as never),
+    ),
+    route('DELETE', 'namespaces/:s/:s', ({ params }) => ctx.namespaces.delete(params.join('/'))),
+    route('GET', 'persistent/:s/:s', ({ params }) => ctx.catalog.list(params.join('/'))),
+    route('PUT', 'persistent/:s/:s/:s', async ({ params }) =>
+      ctx.catalog.create(parseTopicName(topicOf(params)), 0),
+    ),
+    route('PUT', 'persistent/:s/:s/:s/partitions', async ({ params, body }) =>
+      ctx.catalog.create(parseTopicName(topicOf(params)), partitionsFrom(body)),
+    ),
+    route('GET', 'persistent/:s/:s/:s/partitions', ({ params }) =>
+      ctx.catalog.get(parseTopicName(topicOf(params))),
+    ),
+    route('GET', 'persistent/:s/:s/:s/stats', ({ params }) =>
+      operations.topicStats(topicOf(params), false),
+    ),
+    ...['persistent/:s/:s/:s', 'persistent/:s/:s/:s/partitions'].map((path) =>
+      route('DELETE', path, ({ params, query }) =>
+        operations.deleteTopic(topicOf(params), query.get('force') === 'true', false),
+      ),
+    ),
+  ];
+}

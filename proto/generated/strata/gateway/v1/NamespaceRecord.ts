@@ -1,0 +1,17 @@
+// Original file: proto/strata/gateway/v1/catalog.proto
+
+import type {
+  NamespacePolicies as _strata_v1_NamespacePolicies,
+  NamespacePolicies__Output as _strata_v1_NamespacePolicies__Output,
+} from '../../../strata/v1/NamespacePolicies.js';
+import type { Long } from '@grpc/proto-loader';
+
+export interface NamespaceRecord {
+  policies?: _strata_v1_NamespacePolicies | null;
+  createdAtMs?: number | string | Long;
+}
+
+export interface NamespaceRecord__Output {
+  policies: _strata_v1_NamespacePolicies__Output | null;
+  createdAtMs: number;
+}

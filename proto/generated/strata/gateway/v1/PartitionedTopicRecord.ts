@@ -1,0 +1,13 @@
+// Original file: proto/strata/gateway/v1/catalog.proto
+
+import type { Long } from '@grpc/proto-loader';
+
+export interface PartitionedTopicRecord {
+  partitions?: number;
+  createdAtMs?: number | string | Long;
+}
+
+export interface PartitionedTopicRecord__Output {
+  partitions: number;
+  createdAtMs: number;
+}

@@ -9,7 +9,10 @@ export function reportFailure(error: unknown, debug: boolean): void {
     console.error(error);
     return;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  const code = error instanceof StrataError ? ` [${error.code}]` : '';
-  console.error(`strata: error: ${message.split('\n')[0]}${code}`);
+  let message = (error instanceof Error ? error.message : String(error)).split('\n')[0] as string;
+  // grpc-js words a refused connection for its own logs; say what it means here.
+  message = message.replace(/\s*Resolution note:\s*$/, '').replace(/Error: /g, '');
+  const code = error instanceof StrataError ? error.code : undefined;
+  if (code === 'UNAVAILABLE') message = `cannot reach the service: ${message}`;
+  console.error(`strata: error: ${message}${code ? ` [${code}]` : ''}`);
 }

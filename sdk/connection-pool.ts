@@ -1,4 +1,6 @@
-import { credentials } from '@grpc/grpc-js';
+import { credentials, type CallOptions, type ServiceError } from '@grpc/grpc-js';
+import type { GetPartitionsResponse__Output } from '../proto/generated/strata/v1/GetPartitionsResponse.js';
+import type { LookupResponse__Output } from '../proto/generated/strata/v1/LookupResponse.js';
 import { messagingGrpc } from '../proto/messaging.js';
 import type { MessagingClient } from '../proto/generated/strata/v1/Messaging.js';
 import { InvalidArgumentError } from '../services/common/errors.js';
@@ -32,23 +34,45 @@ export class ConnectionPool {
   }
 
   /** The owner of a topic, asked of a service gateway (any gateway answers). */
-  lookup(topic: string, timeoutMs = 10_000): Promise<{ owner: string; topic: string }> {
+  async lookup(topic: string, timeoutMs = 10_000): Promise<{ owner: string; topic: string }> {
+    const response = await this.ask<LookupResponse__Output>(timeoutMs, (client, options, done) =>
+      client.Lookup({ topic }, options, done),
+    );
+    return { owner: response.ownerAddress, topic: response.topic || topic };
+  }
+
+  /** The topic's partition count (0: not partitioned), asked of a service gateway. */
+  async partitions(
+    topic: string,
+    timeoutMs = 10_000,
+  ): Promise<{ topic: string; partitions: number }> {
+    const response = await this.ask<GetPartitionsResponse__Output>(
+      timeoutMs,
+      (client, options, done) => client.GetPartitions({ topic }, options, done),
+    );
+    return { topic: response.topic || topic, partitions: response.partitions };
+  }
+
+  /** One call to a service gateway; one that fails as if gone sends the next call to another. */
+  private ask<Res>(
+    timeoutMs: number,
+    invoke: (
+      client: MessagingClient,
+      options: CallOptions,
+      done: (error: ServiceError | null, response?: Res) => void,
+    ) => void,
+  ): Promise<Res> {
     const address = this.serviceAddresses[this.next % this.serviceAddresses.length] as string;
     return new Promise((resolve, reject) =>
-      this.get(address).Lookup(
-        { topic },
-        { deadline: Date.now() + timeoutMs },
-        (error, response) => {
-          if (!error) {
-            resolve({ owner: response?.ownerAddress ?? '', topic: response?.topic ?? topic });
-            return;
-          }
-          const failure = fromServiceError(error);
-          // That gateway may be gone: the next lookup asks another.
-          if (failure.retriable) this.next++;
-          reject(failure);
-        },
-      ),
+      invoke(this.get(address), { deadline: Date.now() + timeoutMs }, (error, response) => {
+        if (!error && response) {
+          resolve(response);
+          return;
+        }
+        const failure = fromServiceError(error as ServiceError);
+        if (failure.retriable) this.next++;
+        reject(failure);
+      }),
     );
   }
 

@@ -32,6 +32,25 @@ export interface SubscribeOptions {
   ackTimeoutMs?: number;
 }
 
+/** A consumer of a subscription: its messages as an async iterable, and the ack calls. */
+export interface Consumer extends AsyncIterable<ReceivedMessage> {
+  readonly topic: string;
+  readonly subscription: string;
+  /** Acknowledges everything up to and including `id` on its partition (Exclusive, Failover). */
+  ackCumulative(id: MessageId): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Where a partition's consumer puts what it receives: its own queue, or the queue a consumer of a
+ * partitioned topic shares between its partitions.
+ */
+export interface MessageSink {
+  push(message: ReceivedMessage): void;
+  /** The consumer stopped for good (with the error, if it failed). */
+  end(error?: unknown): void;
+}
+
 /** Mistakes that reconnecting will not fix: the consumer ends with them. */
 const FATAL = new Set(['INVALID_ARGUMENT', 'CONSUMER_BUSY', 'NOT_IMPLEMENTED', 'NOT_FOUND']);
 
@@ -40,8 +59,11 @@ const FATAL = new Set(['INVALID_ARGUMENT', 'CONSUMER_BUSY', 'NOT_IMPLEMENTED', '
  * application takes messages; acks are sent in batches. After a disconnect or a redirect it looks
  * the topic up again and resubscribes; unacknowledged messages come again from the gateway.
  */
-export class Consumer implements AsyncIterable<ReceivedMessage> {
+export class TopicConsumer implements Consumer {
   private readonly queue = new AsyncQueue<ReceivedMessage>(() => void this.close());
+  private readonly sink: MessageSink;
+  /** Delivered to the sink and not yet taken by the application. */
+  private buffered = 0;
   private stream: ClientDuplexStream<ConsumeRequest, ConsumeResponse__Output> | undefined;
   private readonly receiverQueueSize: number;
   private taken = 0;
@@ -57,8 +79,18 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
   constructor(
     private readonly pool: ConnectionPool,
     private readonly options: SubscribeOptions,
+    sink?: MessageSink,
   ) {
     this.receiverQueueSize = options.receiverQueueSize ?? 1_000;
+    this.sink = sink ?? this.queue;
+  }
+
+  get topic(): string {
+    return this.options.topic;
+  }
+
+  get subscription(): string {
+    return this.options.subscription;
   }
 
   async start(timeoutMs = 30_000): Promise<void> {
@@ -73,7 +105,7 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
     return {
       next: async () => {
         const result = await this.queue.next();
-        if (!result.done) this.took();
+        if (!result.done) this.messageTaken();
         return result;
       },
       return: () => this.queue.return(),
@@ -92,7 +124,7 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
     this.flushAcks();
     this.closed = true;
     this.stream?.end();
-    this.queue.end();
+    this.sink.end();
     this.readiness.fail(new CancelledError('consumer closed'));
   }
 
@@ -114,8 +146,12 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
     this.stream.write({ ack: { ids: this.acks.splice(0), cumulative: false } });
   }
 
-  /** Grants more permits once half the receiver queue has been taken by the application. */
-  private took(): void {
+  /**
+   * The application took one of this consumer's messages: more permits are granted once half the
+   * receiver queue has been taken.
+   */
+  messageTaken(): void {
+    this.buffered--;
     this.taken++;
     if (this.taken >= Math.max(1, Math.floor(this.receiverQueueSize / 2))) {
       this.stream?.write({ flow: { messages: this.taken } });
@@ -145,7 +181,7 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
         // A fresh stream: the gateway owes us nothing, so the whole receiver queue is granted
         // (less what the application has not taken yet).
         this.taken = 0;
-        const free = Math.max(1, this.receiverQueueSize - this.queue.size);
+        const free = Math.max(1, this.receiverQueueSize - this.buffered);
         stream.write({ flow: { messages: free } });
         this.readiness.ready();
       } else if (response.delivery) {
@@ -177,7 +213,7 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
       // A batch its producer wrote wrongly: fail loudly rather than crash the application.
       this.closed = true;
       this.stream?.cancel();
-      this.queue.end(
+      this.sink.end(
         new InternalError(`undecodable batch at ${entry.ledgerId}:${entry.entryId}`, {
           cause: error,
         }),
@@ -194,7 +230,8 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
         partition: entry.partition,
       };
       this.epochOf.set(id, epoch);
-      this.queue.push({
+      this.buffered++;
+      this.sink.push({
         id,
         payload: message.payload,
         key: message.key,
@@ -221,7 +258,7 @@ export class Consumer implements AsyncIterable<ReceivedMessage> {
     if (FATAL.has(error.code) && !(error.code === 'CONSUMER_BUSY' && this.wasSubscribed)) {
       this.readiness.fail(error);
       this.closed = true;
-      this.queue.end(error);
+      this.sink.end(error);
       return;
     }
     this.connectSoon(backoffDelay(++this.attempts, { initialDelayMs: 50, maxDelayMs: 2_000 }));

@@ -30,3 +30,8 @@ export interface ReceivedMessage {
 export function compareMessageIds(a: MessageId, b: MessageId): number {
   return a.ledgerId - b.ledgerId || a.entryId - b.entryId || a.batchIndex - b.batchIndex;
 }
+
+/** `ledger:entry:partition:batchIndex`, the way Pulsar prints a message id. */
+export function formatMessageId(id: MessageId): string {
+  return `${id.ledgerId}:${id.entryId}:${id.partition}:${id.batchIndex}`;
+}

@@ -35,6 +35,18 @@ export interface ProducerOptions {
   batching?: BatchingOptions;
 }
 
+/** Sends messages to a topic (to its partitions, for a partitioned topic). */
+export interface Producer {
+  readonly topic: string;
+  /** The name the gateway knows it by (given, or generated on connect). */
+  readonly name: string;
+  /** Resolves with the message's id once it is stored. */
+  send(message: OutgoingMessage): Promise<MessageId>;
+  /** Sends the open batches now; resolves once everything sent so far is stored (or failed). */
+  flush(): Promise<void>;
+  close(timeoutMs?: number): Promise<void>;
+}
+
 interface Waiter {
   resolve: (id: MessageId) => void;
   reject: (error: unknown) => void;
@@ -65,7 +77,7 @@ const FATAL = new Set(['INVALID_ARGUMENT', 'NOT_FOUND', 'NOT_IMPLEMENTED', 'PROD
  * after a disconnect or a redirect the producer looks the topic up again, reconnects with backoff
  * and resends the pending batches in their order.
  */
-export class Producer {
+export class TopicProducer implements Producer {
   private readonly maxDelayMs: number;
   private readonly maxMessages: number;
   private readonly maxBytes: number;
@@ -87,9 +99,11 @@ export class Producer {
   private settled: Array<() => boolean> = [];
   private readonly readiness = new Readiness();
 
+  /** `onBatchSealed`: told each time a batch is closed (a partitioned producer's round-robin). */
   constructor(
     private readonly pool: ConnectionPool,
     private readonly options: ProducerOptions,
+    private readonly onBatchSealed?: () => void,
   ) {
     this.maxDelayMs = options.batching?.maxDelayMs ?? 1;
     this.maxMessages = options.batching?.maxMessages ?? 1_000;
@@ -100,6 +114,10 @@ export class Producer {
 
   get name(): string {
     return this.producerName;
+  }
+
+  get topic(): string {
+    return this.options.topic;
   }
 
   /** Opens the stream to the owner; sends made before it resolves wait for it. */
@@ -186,6 +204,7 @@ export class Producer {
     };
     this.pending.set(pending.requestId, pending);
     if (this.ready) this.write(pending);
+    this.onBatchSealed?.();
   }
 
   private write(batch: PendingBatch): void {

@@ -23,7 +23,7 @@ import { unaryHandler } from '../../services/common/grpc-server.js';
 import type { Logger } from '../../services/common/logger.js';
 import { TopicFencedError } from '../managed-ledger/managed-ledger-errors.js';
 import type { TopicOwnership } from '../ownership/topic-ownership.js';
-import { parseTopicName, topicPath } from '../topic-name.js';
+import { parseTopicName, partitionedParent, topicPath } from '../topic-name.js';
 import type { LoadedTopic, TopicManager } from '../topics/topic-manager.js';
 import type { GatewayMetrics } from '../http/gateway-metrics.js';
 import { countBatchMessages } from './batch-check.js';
@@ -69,14 +69,19 @@ export function createMessagingHandlers(ctx: MessagingServiceContext): Messaging
     const owner = await ctx.ownership.owner(path);
     if (owner) return { ownerAddress: owner.address, topic: name.full };
     // Nobody owns it: the least loaded live gateway should. Ties go by a hash of topic and gateway
-    // (rendezvous hashing), so every gateway answering a lookup points at the same one. If that is
-    // this gateway, it claims the topic now; otherwise that one claims it when the client arrives.
+    // (rendezvous hashing), so every gateway answering a lookup points at the same one; the
+    // partitions of one topic take the tied gateways in turn from there, so they spread even when
+    // their lookups come together, before any load report has changed.
     const gateways = await ctx.gateways();
+    const parent = partitionedParent(name);
+    const spreadPath = parent ? topicPath(parent) : path;
     const score = (gatewayId: string) =>
-      createHash('sha1').update(`${path}\0${gatewayId}`).digest().readUInt32BE(0);
-    const least = gateways.sort(
-      (a, b) => a.ownedTopics - b.ownedTopics || score(a.gatewayId) - score(b.gatewayId),
-    )[0];
+      createHash('sha1').update(`${spreadPath}\0${gatewayId}`).digest().readUInt32BE(0);
+    const lowest = Math.min(...gateways.map((g) => g.ownedTopics));
+    const tied = gateways
+      .filter((g) => g.ownedTopics === lowest)
+      .sort((a, b) => score(a.gatewayId) - score(b.gatewayId));
+    const least = tied[(name.partition ?? 0) % Math.max(1, tied.length)];
     if (least && least.gatewayId !== ctx.self.gatewayId)
       return { ownerAddress: least.address, topic: name.full };
     try {

@@ -1,40 +1,8 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProcessGroup } from '../../deploy/local/managed-process.js';
-import {
-  STRATA_BIN,
-  startStandaloneProcess,
-  type StandaloneProcess,
-} from '../../deploy/local/strata-roles.js';
+import { startStandaloneProcess, type StandaloneProcess } from '../../deploy/local/strata-roles.js';
+import { runStrata } from '../harness/run-strata.js';
 import { makeTempDir } from '../harness/temp-dir.js';
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `bin/strata ...args` to its end; `interruptAfterMs` sends it a Ctrl-C (SIGINT) first. */
-function runStrata(args: string[], interruptAfterMs?: number): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [STRATA_BIN, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer =
-      interruptAfterMs === undefined
-        ? undefined
-        : setTimeout(() => child.kill('SIGINT'), interruptAfterMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 interface Summary {
   messages: number;
@@ -131,7 +99,7 @@ describe('strata perf', () => {
         '--rate',
         '200',
       ],
-      2_500,
+      { interruptAfterMs: 2_500 },
     );
     expect(result.code, result.stderr).toBe(0);
     expect(liveLines(result.stdout, 'produce').length).toBeGreaterThanOrEqual(1);

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { SubscriptionType } from '../../../sdk/index.js';
-import { serviceUrlOption } from '../../client-options.js';
+import { serviceUrlOption, timeoutOption } from '../../client-options.js';
 import { parseByteSize, parsePositiveInt } from '../../options.js';
 import { runPerfConsume } from './perf-consume.js';
 import { runPerfProduce } from './perf-produce.js';
@@ -30,6 +30,7 @@ const jsonOption = () =>
 
 interface ProduceFlags {
   serviceUrl: string;
+  timeout: number;
   rate: number;
   size: number;
   producers: number;
@@ -41,6 +42,7 @@ interface ProduceFlags {
 
 interface ConsumeFlags {
   serviceUrl: string;
+  timeout: number;
   subscription: string;
   type: SubscriptionType;
   earliest?: boolean;
@@ -55,6 +57,7 @@ function produceCommand(): Command {
     .description('send messages as fast as allowed and report throughput and send latency')
     .argument('<topic>', 'topic to produce to')
     .addOption(serviceUrlOption())
+    .addOption(timeoutOption())
     .addOption(
       new Option('--rate <msg/s>', 'total messages per second (0: as fast as possible)')
         .argParser(parseNonNegative)
@@ -91,6 +94,7 @@ function consumeCommand(): Command {
     .description('receive and acknowledge messages and report throughput and end-to-end latency')
     .argument('<topic>', 'topic to consume from')
     .addOption(serviceUrlOption())
+    .addOption(timeoutOption())
     .requiredOption('-s, --subscription <name>', 'subscription name')
     .addOption(
       new Option('-t, --type <type>', 'subscription type')

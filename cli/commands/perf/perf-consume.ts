@@ -4,6 +4,7 @@ import { PerfStats, printSummary, startLiveReport } from './perf-report.js';
 export interface PerfConsumeOptions {
   topic: string;
   serviceUrl: string;
+  timeout: number;
   subscription: string;
   type: SubscriptionType;
   earliest: boolean;
@@ -20,7 +21,10 @@ export interface PerfConsumeOptions {
  * from the gateway's publish time to now (wall clocks, so millisecond resolution).
  */
 export async function runPerfConsume(options: PerfConsumeOptions): Promise<void> {
-  const client = createClient({ serviceUrl: options.serviceUrl });
+  const client = createClient({
+    serviceUrl: options.serviceUrl,
+    operationTimeoutMs: options.timeout,
+  });
   try {
     const consumer = await client.subscribe({
       topic: options.topic,

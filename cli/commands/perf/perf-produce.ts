@@ -6,6 +6,7 @@ import { PerfStats, printSummary, startLiveReport } from './perf-report.js';
 export interface PerfProduceOptions {
   topic: string;
   serviceUrl: string;
+  timeout: number;
   /** Total msg/s over all producers; 0 sends as fast as the window allows. */
   rate: number;
   size: number;
@@ -67,7 +68,10 @@ class Lane {
 
 /** `strata perf produce`: sends SIZE-byte messages from P producers and reports latency. */
 export async function runPerfProduce(options: PerfProduceOptions): Promise<void> {
-  const client = createClient({ serviceUrl: options.serviceUrl });
+  const client = createClient({
+    serviceUrl: options.serviceUrl,
+    operationTimeoutMs: options.timeout,
+  });
   try {
     const producers = await Promise.all(
       Array.from({ length: options.producers }, () =>

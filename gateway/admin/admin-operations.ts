@@ -1,6 +1,7 @@
 import type { TopicStats } from '../../proto/generated/strata/v1/TopicStats.js';
 import { clusterKeys } from '../../services/common/cluster-keys.js';
-import { NotFoundError, NotOwnerError } from '../../services/common/errors.js';
+import { status } from '@grpc/grpc-js';
+import { NotFoundError, NotOwnerError, StrataError } from '../../services/common/errors.js';
 import type { MetadataStore } from '../../services/metadata/metadata-store.js';
 import type { NamespaceCatalog } from '../catalog/namespace-catalog.js';
 import type { TenantCatalog } from '../catalog/tenant-catalog.js';
@@ -39,11 +40,33 @@ export class AdminOperations {
       await this.deleteOne(name, force, forwarded);
       return;
     }
-    // Every partition first: if one fails, the partitioned topic is still there to delete again.
+    const existing: TopicName[] = [];
     for (let i = 0; i < partitions; i++) {
       const partition = partitionName(name, i);
-      if (await this.exists(partition)) await this.deleteOne(partition, force, forwarded);
+      if (await this.exists(partition)) existing.push(partition);
     }
+    // Refused means nothing deleted: look at every partition before touching one.
+    if (!force) {
+      for (const partition of existing) {
+        const stats = await this.statsOne(partition, forwarded);
+        const consumers = (stats.subscriptions ?? []).reduce(
+          (n, s) => n + (s.consumers?.length ?? 0),
+          0,
+        );
+        if ((stats.producers?.length ?? 0) > 0 || consumers > 0) {
+          throw new StrataError(
+            'TOPIC_BUSY',
+            status.FAILED_PRECONDITION,
+            `topic ${name.full} has producers or consumers connected (on ${partition.full}); disconnect them or force the delete`,
+            false,
+          );
+        }
+      }
+    }
+    // From here no partition comes back on use, even for clients still connected. If a partition
+    // fails to go, the marked topic is still there to delete again.
+    await this.ctx.catalog.markDeleting(name);
+    for (const partition of existing) await this.deleteOne(partition, true, forwarded);
     await this.ctx.catalog.deletePartitioned(name);
   }
 

@@ -125,7 +125,7 @@ export class TopicCatalog {
    * exists as it is now, its name is not a partitioned topic's, and a partition is within its
    * topic's count. Also the namespace's persistence policy for its ledgers.
    */
-  async forAutoCreation(topic: TopicName) {
+  async forAutoCreation(topic: TopicName, options: { beingDeleted?: boolean } = {}) {
     const { check, persistence } = await this.namespaces.forTopicCreation(namespaceOf(topic));
     const path = topicPath(topic);
     const partitioned = await this.partitions(topic);
@@ -133,7 +133,7 @@ export class TopicCatalog {
     const checks: TxnCheck[] = [
       check,
       { key: clusterKeys.partitionedTopic(path), expectedVersion: MUST_NOT_EXIST },
-      ...(await this.partitionChecks(topic)),
+      ...(await this.partitionChecks(topic, options.beingDeleted)),
     ];
     return { checks, persistence };
   }
@@ -164,20 +164,49 @@ export class TopicCatalog {
     return topics.sort((a, b) => ((a.name as string) < (b.name as string) ? -1 : 1));
   }
 
+  /**
+   * Marks a partitioned topic as being deleted: from then on none of its partitions is created on
+   * use. Returns the partition count.
+   */
+  async markDeleting(topic: TopicName): Promise<number> {
+    const key = clusterKeys.partitionedTopic(topicPath(topic));
+    for (;;) {
+      const kv = await this.store.get(key);
+      if (!kv) throw new NotFoundError(`topic ${topic.full} does not exist`);
+      const record = partitionedTopicCodec.decode(kv.value);
+      if (record.deleting) return record.partitions;
+      try {
+        await this.store.put(key, partitionedTopicCodec.encode({ ...record, deleting: true }), {
+          expectedVersion: kv.version,
+        });
+        return record.partitions;
+      } catch (error) {
+        if (!(error instanceof BadVersionError)) throw error;
+      }
+    }
+  }
+
   /** Forgets a partitioned topic's partition count (its partitions are deleted first). */
   async deletePartitioned(topic: TopicName): Promise<void> {
     await this.store.delete(clusterKeys.partitionedTopic(topicPath(topic)));
   }
 
   /** For a partition of a partitioned topic: it must be within the count, which must not change. */
-  private async partitionChecks(topic: TopicName): Promise<TxnCheck[]> {
+  private async partitionChecks(topic: TopicName, beingDeleted = false): Promise<TxnCheck[]> {
     const parent = partitionedParent(topic);
     if (!parent || topic.partition === undefined) return [];
     const key = clusterKeys.partitionedTopic(topicPath(parent));
     const kv = await this.store.get(key);
-    // An ordinary topic that happens to end in -partition-<i>.
-    if (!kv) return [{ key, expectedVersion: MUST_NOT_EXIST }];
-    const { partitions } = partitionedTopicCodec.decode(kv.value);
+    // Names ending in -partition-<i> belong to partitioned topics (as in Pulsar): without its
+    // topic, a partition is not created (a client of a deleted topic must not bring it back).
+    if (!kv) {
+      throw new NotFoundError(
+        `${topic.full} names partition ${topic.partition} of ${parent.full}, which is not a partitioned topic`,
+      );
+    }
+    const { partitions, deleting } = partitionedTopicCodec.decode(kv.value);
+    // Only the delete itself may still load a partition of a topic being deleted.
+    if (deleting && !beingDeleted) throw new NotFoundError(`${parent.full} is being deleted`);
     if (topic.partition >= partitions) {
       throw new NotFoundError(
         `${topic.full}: ${parent.full} has ${partitions} partitions (0 to ${partitions - 1})`,

@@ -1,5 +1,9 @@
 import { status } from '@grpc/grpc-js';
-import { asStrataError, InvalidArgumentError } from '../../services/common/errors.js';
+import {
+  asStrataError,
+  InvalidArgumentError,
+  NotFoundError,
+} from '../../services/common/errors.js';
 import type { AdminContext, AdminOperations } from '../admin/admin-operations.js';
 import { parseTopicName } from '../topic-name.js';
 
@@ -70,9 +74,13 @@ export function adminRoutes(ctx: AdminContext, operations: AdminOperations): Rou
     route('PUT', 'namespaces/:s/:s', ({ params, body }) =>
       ctx.namespaces.create(params.join('/'), (body ?? undefined) as never),
     ),
-    route('PUT', 'namespaces/:s/:s/policies', ({ params, body }) =>
-      ctx.namespaces.setPolicies(params.slice(0, 2).join('/'), (body ?? undefined) as never),
-    ),
+    route('PUT', 'namespaces/:s/:s/policies', ({ params, body }) => {
+      // `{}` clears them; a missing or non-object body is a mistake, not a reset.
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        throw new InvalidArgumentError('the body must be the policies as a JSON object');
+      }
+      return ctx.namespaces.setPolicies(params.slice(0, 2).join('/'), body as never);
+    }),
     route('DELETE', 'namespaces/:s/:s', ({ params }) => ctx.namespaces.delete(params.join('/'))),
     route('GET', 'persistent/:s/:s', ({ params }) => ctx.catalog.list(params.join('/'))),
     route('PUT', 'persistent/:s/:s/:s', async ({ params }) =>
@@ -87,10 +95,15 @@ export function adminRoutes(ctx: AdminContext, operations: AdminOperations): Rou
     route('GET', 'persistent/:s/:s/:s/stats', ({ params }) =>
       operations.topicStats(topicOf(params), false),
     ),
-    ...['persistent/:s/:s/:s', 'persistent/:s/:s/:s/partitions'].map((path) =>
-      route('DELETE', path, ({ params, query }) =>
-        operations.deleteTopic(topicOf(params), query.get('force') === 'true', false),
-      ),
+    route('DELETE', 'persistent/:s/:s/:s', ({ params, query }) =>
+      operations.deleteTopic(topicOf(params), query.get('force') === 'true', false),
     ),
+    route('DELETE', 'persistent/:s/:s/:s/partitions', async ({ params, query }) => {
+      const name = parseTopicName(topicOf(params));
+      if ((await ctx.catalog.partitions(name)) === 0) {
+        throw new NotFoundError(`${name.full} is not a partitioned topic`);
+      }
+      await operations.deleteTopic(name.full, query.get('force') === 'true', false);
+    }),
   ];
 }

@@ -72,7 +72,8 @@ export class TopicManager {
     return this.topics.size;
   }
 
-  async acquire(name: TopicName): Promise<LoadedTopic> {
+  /** `forDelete`: loaded to be deleted (a partition of a topic being deleted may still load). */
+  async acquire(name: TopicName, forDelete = false): Promise<LoadedTopic> {
     const path = topicPath(name);
     // A load must not overlap the unload of the same topic (it would share, then lose, its claim).
     await this.unloading.get(path);
@@ -85,7 +86,7 @@ export class TopicManager {
     }
     let loading = this.topics.get(path);
     if (!loading) {
-      loading = this.load(name, path);
+      loading = this.load(name, path, forDelete);
       this.topics.set(path, loading);
       loading.catch(() => {
         if (this.topics.get(path) === loading) this.topics.delete(path);
@@ -152,7 +153,7 @@ export class TopicManager {
    * then closes it and deletes its metadata and ledgers.
    */
   async delete(name: TopicName, force: boolean): Promise<void> {
-    const topic = await this.acquire(name);
+    const topic = await this.acquire(name, true);
     let consumers = 0;
     for (const opening of topic.subscriptions.values()) {
       consumers += (await opening.catch(() => undefined))?.consumers.length ?? 0;
@@ -223,10 +224,10 @@ export class TopicManager {
     return this.ctx.ownership.owns(topic.path) && (state === 'open' || state === 'rolling');
   }
 
-  private async load(name: TopicName, path: string): Promise<LoadedTopic> {
+  private async load(name: TopicName, path: string, beingDeleted: boolean): Promise<LoadedTopic> {
     // Before claiming: a topic that may not exist (no namespace, a partitioned topic's own name)
     // is refused here rather than claimed.
-    const { persistence } = await this.ctx.catalog.forAutoCreation(name);
+    const { persistence } = await this.ctx.catalog.forAutoCreation(name, { beingDeleted });
     const claimed = await this.ctx.ownership.tryClaim(path);
     if (!claimed.owned) throw new NotOwnerError(name.full, claimed.owner.address);
     const claim = this.ctx.ownership.claimOf(path);
@@ -238,7 +239,8 @@ export class TopicManager {
           metadata: this.ctx.metadata,
           logger: this.ctx.logger,
           guard: () => this.ctx.ownership.guard(path),
-          creationChecks: async () => (await this.ctx.catalog.forAutoCreation(name)).checks,
+          creationChecks: async () =>
+            (await this.ctx.catalog.forAutoCreation(name, { beingDeleted })).checks,
         },
         name,
         { ...this.ctx.config, ...persistence },

@@ -1,9 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { SubscriptionType } from '../../../sdk/index.js';
 import { serviceUrlOption, timeoutOption } from '../../client-options.js';
 import { parseByteSize, parsePositiveInt } from '../../options.js';
-import { runPerfConsume } from './perf-consume.js';
-import { runPerfProduce } from './perf-produce.js';
+import { runPerfConsume, type PerfConsumeOptions } from './perf-consume.js';
+import { runPerfProduce, type PerfProduceOptions } from './perf-produce.js';
 
 function parseNonNegative(text: string): number {
   const value = Number(text);
@@ -28,29 +27,12 @@ const messagesOption = () =>
 const jsonOption = () =>
   new Option('--json', 'print the summary as one JSON object on stdout (live lines on stderr)');
 
-interface ProduceFlags {
-  serviceUrl: string;
-  timeout: number;
-  rate: number;
-  size: number;
-  producers: number;
-  duration: number;
-  maxOutstanding: number;
-  messages: number;
+/** What commander parses: the options without the topic, `--json` possibly unset. */
+type ProduceFlags = Omit<PerfProduceOptions, 'topic' | 'json'> & { json?: boolean };
+type ConsumeFlags = Omit<PerfConsumeOptions, 'topic' | 'json' | 'earliest'> & {
   json?: boolean;
-}
-
-interface ConsumeFlags {
-  serviceUrl: string;
-  timeout: number;
-  subscription: string;
-  type: SubscriptionType;
   earliest?: boolean;
-  receiverQueueSize: number;
-  duration: number;
-  messages: number;
-  json?: boolean;
-}
+};
 
 function produceCommand(): Command {
   return new Command('produce')

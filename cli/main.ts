@@ -5,6 +5,7 @@ import { perfCommand } from './commands/perf/perf-command.js';
 import { standaloneCommand } from './commands/standalone-command.js';
 import { storageNodeCommand } from './commands/storage-node-command.js';
 import { reportFailure } from './report-failure.js';
+import { clusterCommand } from './commands/cluster-command.js';
 import { namespacesCommand } from './commands/admin/namespaces-command.js';
 import { tenantsCommand } from './commands/admin/tenants-command.js';
 import { topicsCommand } from './commands/admin/topics-command.js';
@@ -24,7 +25,8 @@ const program = new Command('strata')
   .addCommand(topicsCommand())
   .addCommand(tenantsCommand())
   .addCommand(namespacesCommand())
-  .addCommand(perfCommand());
+  .addCommand(perfCommand())
+  .addCommand(clusterCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,6 @@
 import { afterAll, expect, it } from 'vitest';
 import { ProcessGroup, ManagedProcess } from '../deploy/local/managed-process.js';
-import { freePort } from './harness/free-port.js';
+import { freePort } from '../deploy/local/free-port.js';
 import { STRATA_BIN } from '../deploy/local/strata-roles.js';
 import { makeTempDir } from './harness/temp-dir.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ProcessGroup } from '../../deploy/local/managed-process.js';
 import { startStandaloneProcess, type StandaloneProcess } from '../../deploy/local/strata-roles.js';
-import { freePort } from '../harness/free-port.js';
+import { freePort } from '../../deploy/local/free-port.js';
 import { runStrata, type CliResult } from '../harness/run-strata.js';
 import { makeTempDir } from '../harness/temp-dir.js';
 

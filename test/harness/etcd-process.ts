@@ -1,5 +1,5 @@
 import { ManagedProcess, type ProcessGroup } from '../../deploy/local/managed-process.js';
-import { freePort } from './free-port.js';
+import { freePort } from '../../deploy/local/free-port.js';
 
 async function waitForHealth(
   process: ManagedProcess,

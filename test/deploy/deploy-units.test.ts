@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { STRATA_BIN } from '../deploy/local/strata-roles.js';
+import { STRATA_BIN } from '../../deploy/local/strata-roles.js';
 
 const run = promisify(execFile);
-const deploy = new URL('../deploy/', import.meta.url);
+const deploy = new URL('../../deploy/', import.meta.url);
 const units = readdirSync(new URL('systemd/', deploy)).filter((f) => f.endsWith('.service'));
 
 /** The flags a command's --help lists. */

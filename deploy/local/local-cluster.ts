@@ -33,6 +33,11 @@ export interface ClusterUpOptions {
   /** With etcd: 1 or 3 members. */
   etcdMembers?: number;
   quorums: Quorums;
+  /**
+   * The port storage node i (1-based) tells clients to use, when something listens in front of it
+   * (a fault-injecting proxy); unset, its own.
+   */
+  storageAdvertisePorts?: number[];
   /** Extra flags for every storage node / gateway (lease TTLs, disk thresholds...). */
   storageArgs?: string[];
   gatewayArgs?: string[];
@@ -100,6 +105,21 @@ export class LocalCluster {
    * that one again on its data. Returns once every role serves.
    */
   static async up(options: ClusterUpOptions): Promise<LocalCluster> {
+    const cluster = await LocalCluster.create(options);
+    try {
+      await cluster.startAll();
+    } catch (error) {
+      await cluster.down();
+      throw error;
+    }
+    return cluster;
+  }
+
+  /**
+   * Plans a new cluster in `dir` (or opens the stopped one there) and records it, without starting
+   * anything: a caller can put things in front of its roles first (the chaos runner's proxies).
+   */
+  static async create(options: ClusterUpOptions): Promise<LocalCluster> {
     const dir = resolve(options.dir);
     const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
     let cluster: LocalCluster;
@@ -117,17 +137,6 @@ export class LocalCluster {
     await mkdir(join(dir, 'logs'), { recursive: true });
     await mkdir(join(dir, 'data'), { recursive: true });
     await cluster.save();
-    try {
-      // Metadata first, then storage nodes, then gateways: each needs the ones before.
-      for (const kinds of [['metadata', 'etcd'], ['storage-node'], ['gateway']]) {
-        await Promise.all(
-          cluster.state.roles.filter((r) => kinds.includes(r.kind)).map((r) => cluster.start(r.id)),
-        );
-      }
-    } catch (error) {
-      await cluster.down();
-      throw error;
-    }
     return cluster;
   }
 
@@ -148,7 +157,12 @@ export class LocalCluster {
       metadataUrl = `strata://127.0.0.1:${port}`;
     }
     for (let i = 1; i <= options.storageNodes; i++) {
-      roles.push(storageNodeRole(dir, i, await freePort(), metadataUrl, options.storageArgs ?? []));
+      const advertised = options.storageAdvertisePorts?.[i - 1];
+      const args = [
+        ...(advertised ? ['--advertise-address', `127.0.0.1:${advertised}`] : []),
+        ...(options.storageArgs ?? []),
+      ];
+      roles.push(storageNodeRole(dir, i, await freePort(), metadataUrl, args));
     }
     const gateways: RoleState[] = [];
     for (let i = 1; i <= options.gateways; i++) {
@@ -211,6 +225,22 @@ export class LocalCluster {
     ).catch((error: unknown) => {
       throw new Error(`${id}: ${(error as Error).message}`);
     });
+  }
+
+  /** Starts every role that is not running: metadata, then storage nodes, then gateways. */
+  async startAll(): Promise<void> {
+    for (const kinds of [['metadata', 'etcd'], ['storage-node'], ['gateway']]) {
+      const roles = [];
+      for (const role of this.state.roles.filter((r) => kinds.includes(r.kind))) {
+        if ((await conditionOf(role.pid)) === 'dead') roles.push(role);
+      }
+      await Promise.all(roles.map((r) => this.start(r.id)));
+    }
+  }
+
+  /** kill -9 of every role at once (a power cut). */
+  async killAll(): Promise<void> {
+    await Promise.all(this.state.roles.map((r) => this.kill(r.id)));
   }
 
   /** kill -9, and wait until it is gone. */

@@ -55,6 +55,10 @@ export class ManagedLedgerImpl implements ManagedLedger {
   /** After a failed rollover, no new attempt before this (Date.now()): no retry storm. */
   private rollBlockedUntil = 0;
   private rollFailures = 0;
+  /** Appends handed to a writer whose result has not been delivered yet. */
+  private unsettled = 0;
+  /** Appends that failed in a writer, ever: an append waiting for a roll fails if this moved. */
+  private failedAppends = 0;
 
   private constructor(
     readonly name: string,
@@ -173,13 +177,32 @@ export class ManagedLedgerImpl implements ManagedLedger {
   }
 
   append(payload: Uint8Array): Promise<Position> {
+    // An entry that failed fails every append made before its failure was reported: storing a
+    // later one first would put a producer's messages out of order once it sends them again.
+    if (this.stateValue === 'open' && !this.current.writer.isWritable && this.unsettled > 0) {
+      return this.inOrder(
+        Promise.reject(
+          new UnavailableError(`topic ${this.name}: its ledger failed; send again in order`),
+        ),
+      );
+    }
+    return this.issue(payload, this.failedAppends);
+  }
+
+  /** Appends unless an entry failed since the append was made (`failuresAtCall`). */
+  private issue(payload: Uint8Array, failuresAtCall: number): Promise<Position> {
     if (this.stateValue === 'fenced') return Promise.reject(this.fenceReason);
     if (this.stateValue === 'closing' || this.stateValue === 'closed') {
       return Promise.reject(new TopicClosedError(this.name));
     }
+    if (this.failedAppends !== failuresAtCall) {
+      return Promise.reject(
+        new UnavailableError(`topic ${this.name}: an earlier entry failed; send again in order`),
+      );
+    }
     if (this.stateValue === 'open' && this.shouldRoll()) this.roll();
     // Appends made while switching ledgers wait, in arrival order, for the new ledger.
-    if (this.rolling) return this.rolling.then(() => this.append(payload));
+    if (this.rolling) return this.rolling.then(() => this.issue(payload, failuresAtCall));
     const current = this.current;
     if (!current.writer.isWritable) {
       return Promise.reject(
@@ -190,17 +213,32 @@ export class ManagedLedgerImpl implements ManagedLedger {
     }
     current.entries++;
     current.bytes += payload.byteLength;
+    this.unsettled++;
     const appended = current.writer.append(payload).then(
       (entryId) => {
         this.notifyWaiters();
         return { ledgerId: current.writer.ledgerId, entryId };
       },
       (error: unknown) => {
+        // Counted before any other callback runs: appends waiting for a roll see it.
+        this.failedAppends++;
         this.onWriterError(current.writer, error);
         throw this.fenceReason ?? error;
       },
     );
-    const ordered = this.lastSettled.then(() => appended);
+    const ordered = this.inOrder(appended);
+    const settled = () => {
+      this.unsettled--;
+    };
+    ordered.then(settled, settled);
+    return ordered;
+  }
+
+  /** Results are delivered in append order, whatever order the writers settle them in. */
+  private inOrder<T>(result: Promise<T>): Promise<T> {
+    // Handled here too: it may fail while earlier results are still pending.
+    result.catch(() => {});
+    const ordered = this.lastSettled.then(() => result);
     this.lastSettled = ordered.catch(() => {});
     return ordered;
   }

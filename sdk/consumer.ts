@@ -64,6 +64,9 @@ export class TopicConsumer implements Consumer {
   private readonly sink: MessageSink;
   /** Delivered to the sink and not yet taken by the application. */
   private buffered = 0;
+  /** Those messages, for handing them back when this consumer stops being the active one. */
+  private readonly untaken = new Set<ReceivedMessage>();
+  private readonly released = new WeakSet<ReceivedMessage>();
   private stream: ClientDuplexStream<ConsumeRequest, ConsumeResponse__Output> | undefined;
   private readonly receiverQueueSize: number;
   private taken = 0;
@@ -104,9 +107,11 @@ export class TopicConsumer implements Consumer {
   [Symbol.asyncIterator](): AsyncIterator<ReceivedMessage> {
     return {
       next: async () => {
-        const result = await this.queue.next();
-        if (!result.done) this.messageTaken();
-        return result;
+        for (;;) {
+          const result = await this.queue.next();
+          // A message handed back to the subscription is not the application's any more.
+          if (result.done || this.messageTaken(result.value)) return result;
+        }
       },
       return: () => this.queue.return(),
     };
@@ -148,15 +153,17 @@ export class TopicConsumer implements Consumer {
 
   /**
    * The application took one of this consumer's messages: more permits are granted once half the
-   * receiver queue has been taken.
+   * receiver queue has been taken. False for a message handed back already (skip it).
    */
-  messageTaken(): void {
+  messageTaken(message: ReceivedMessage): boolean {
+    this.untaken.delete(message);
     this.buffered--;
     this.taken++;
     if (this.taken >= Math.max(1, Math.floor(this.receiverQueueSize / 2))) {
       this.stream?.write({ flow: { messages: this.taken } });
       this.taken = 0;
     }
+    return !this.released.has(message);
   }
 
   private connectSoon(delayMs: number): void {
@@ -186,6 +193,8 @@ export class TopicConsumer implements Consumer {
         this.readiness.ready();
       } else if (response.delivery) {
         this.onDelivery(response.delivery);
+      } else if (response.activeChange?.active === false) {
+        this.releaseUntaken(stream);
       }
     });
     stream.on('error', (error: ServiceError) => this.onBroken(stream, fromServiceError(error)));
@@ -201,6 +210,22 @@ export class TopicConsumer implements Consumer {
         ackTimeoutMs: this.options.ackTimeoutMs ?? 0,
       },
     });
+  }
+
+  /**
+   * Failover: another consumer is active now. What the application has not taken yet goes back
+   * (a release) and is skipped here, so the two never process a key's messages at the same time.
+   */
+  private releaseUntaken(
+    stream: ClientDuplexStream<ConsumeRequest, ConsumeResponse__Output>,
+  ): void {
+    const ids: MessageId[] = [];
+    for (const message of this.untaken) {
+      this.released.add(message);
+      ids.push(message.id);
+    }
+    this.untaken.clear();
+    if (ids.length > 0) stream.write({ nack: { ids, release: true } });
   }
 
   private onDelivery(delivery: Delivery__Output): void {
@@ -231,7 +256,7 @@ export class TopicConsumer implements Consumer {
       };
       this.epochOf.set(id, epoch);
       this.buffered++;
-      this.sink.push({
+      const received: ReceivedMessage = {
         id,
         payload: message.payload,
         key: message.key,
@@ -243,7 +268,9 @@ export class TopicConsumer implements Consumer {
         redeliveryCount: delivery.redeliveryCount,
         ack: () => this.ack(id, epoch),
         nack: () => this.stream?.write({ nack: { ids: [id] } }),
-      });
+      };
+      this.untaken.add(received);
+      this.sink.push(received);
     });
   }
 

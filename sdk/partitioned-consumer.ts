@@ -65,10 +65,13 @@ export class PartitionedConsumer implements Consumer {
   [Symbol.asyncIterator](): AsyncIterator<ReceivedMessage> {
     return {
       next: async () => {
-        const result = await this.queue.next();
-        if (result.done) return { value: undefined, done: true };
-        result.value.from.messageTaken();
-        return { value: result.value.message, done: false };
+        for (;;) {
+          const result = await this.queue.next();
+          if (result.done) return { value: undefined, done: true };
+          if (result.value.from.messageTaken(result.value.message)) {
+            return { value: result.value.message, done: false };
+          }
+        }
       },
       return: async () => {
         await this.queue.return();

@@ -383,6 +383,9 @@ export class ManagedLedgerImpl implements ManagedLedger {
           writer.abandon('the ledger list could not be updated');
           throw error;
         });
+        // Every append to the old ledger has its result before the new one takes any: one that
+        // fails there then fails the appends waiting for this roll (see issue), never overtaken.
+        await this.lastSettled;
         this.current = { writer, createdAt: Date.now(), entries: 0, bytes: 0 };
         this.rollFailures = 0;
         this.retiring.set(old.writer.ledgerId, old.writer);

@@ -140,7 +140,7 @@ export function createConsumeHandler(ctx: ConsumeContext) {
           } else if (request.ack) {
             subscription.ack(request.ack.ids, request.ack.cumulative);
           } else if (request.nack) {
-            subscription.nack(consumer, request.nack.ids);
+            subscription.nack(consumer, request.nack.ids, request.nack.release);
           } else {
             throw new InvalidArgumentError(
               'a consume request must be subscribe, flow, ack or nack',

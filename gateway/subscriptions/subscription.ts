@@ -125,8 +125,9 @@ export class Subscription {
     // A closed subscription (its topic unloaded) no longer owns the cursor.
     if (this.closed) return;
     this.ackWithoutPump(ids, cumulative);
-    // A moved mark-delete may let a recently joined Key_Shared consumer have its keys.
-    if (this.policy.keyed) this.pump();
+    // A moved mark-delete may let a recently joined Key_Shared consumer have its keys; a Failover
+    // consumer that stopped being active may have acked the last of what it held.
+    if (this.policy.keyed || this.policy.type === 'FAILOVER') this.pump();
   }
 
   private ackWithoutPump(ids: AckId[], cumulative: boolean): void {
@@ -183,12 +184,19 @@ export class Subscription {
     }
   }
 
-  /** Sends these entries again after the nack delay (to whichever consumer the policy picks). */
-  nack(consumer: DispatchConsumer, ids: AckId[]): void {
+  /**
+   * Sends these entries again after the nack delay (to whichever consumer the policy picks), or
+   * at once when the consumer hands them back unread (`release`: it stopped being active).
+   */
+  nack(consumer: DispatchConsumer, ids: AckId[], release = false): void {
     for (const id of ids) {
       const position = { ledgerId: id.ledgerId, entryId: id.entryId };
       const key = positionKey(position);
       if (!consumer.pending.delete(key)) continue;
+      if (release) {
+        if (this.inFlight.has(key)) this.redeliveries.set(key, position);
+        continue;
+      }
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         if (this.inFlight.has(key)) this.redeliveries.set(key, position);
@@ -245,11 +253,10 @@ export class Subscription {
     if (active === this.activeConsumer) return;
     const previous = this.activeConsumer;
     this.activeConsumer = active;
-    // What the previous active consumer had not acknowledged goes to the new one.
-    if (previous && this.consumers.includes(previous)) {
-      this.redeliverPending(previous);
-      previous.setActive(false);
-    }
+    // A previous active consumer still connected keeps what it holds: it acks it, or hands it
+    // back unread (a release), and the new one gets nothing until then (see route), so a key's
+    // messages are never processed by two consumers at once, out of order.
+    if (previous && this.consumers.includes(previous)) previous.setActive(false);
     active?.setActive(true);
   }
 
@@ -328,6 +335,13 @@ export class Subscription {
   private route(next: DecodedEntry): DispatchConsumer | undefined {
     const consumer = this.policy.choose(this.consumers, { key: next.stored.key });
     if (!consumer) return undefined;
+    // Failover: a consumer that stopped being active still holds messages; they come first.
+    if (
+      this.policy.type === 'FAILOVER' &&
+      this.consumers.some((c) => c !== consumer && c.pending.size > 0)
+    ) {
+      return undefined;
+    }
     const joinedAt = this.joinPositions.get(consumer.id);
     if (joinedAt && comparePositions(next.entry.position, joinedAt) >= 0) {
       // Entries before its join may still be unacknowledged at other consumers for the same keys:

@@ -7,8 +7,10 @@ import type {
 
 export interface Nack {
   ids?: _strata_v1_MessageId[];
+  release?: boolean;
 }
 
 export interface Nack__Output {
   ids: _strata_v1_MessageId__Output[];
+  release: boolean;
 }

@@ -12,6 +12,7 @@ import { FaultInjector } from './fault-injector.js';
 import { FAULT_KINDS, planFaults, type FaultKind } from './fault-plan.js';
 import { FaultProxy } from './fault-proxy.js';
 import { formatReport } from './format-report.js';
+import { scanFencedLedgers } from './storage-scan.js';
 import type { RunHistory } from './history.js';
 
 interface ChaosFlags {
@@ -123,14 +124,17 @@ async function run(flags: ChaosFlags): Promise<boolean> {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
     await workload.close();
+    const scan = await scanFencedLedgers(cluster.metadataUrl, storageNodes);
+    log(
+      `scanned ${scan.fencedLedgers.length} fenced ledgers: ${scan.storedEntries.length} entries past their ends on fenced nodes`,
+    );
 
     const history: RunHistory = {
       sent: workload.sent,
       received: workload.received,
       subscriptions: workload.subscriptions,
       faults: injector.events,
-      fencedLedgers: [],
-      storedEntries: [],
+      ...scan,
     };
     const report = checkHistory(history);
     const availability = unavailability(history.sent, history.faults, (t) =>

@@ -71,6 +71,11 @@ export class LedgerClient {
   }
 
   /** The live storage nodes this client knows of. */
+  /** One node's own operations, for audits of what each replica holds (the chaos checker). */
+  node(nodeId: string): StorageNodeApi {
+    return this.pool.get(nodeId);
+  }
+
   get nodes(): NodeRegistry {
     return this.registry;
   }
@@ -96,6 +101,8 @@ export class LedgerClient {
       segments: [{ firstEntryId: 0, nodeIds }],
       createdAtMs: Date.now(),
       properties: options.properties ?? {},
+      fencedAtMs: 0,
+      fencedNodeIds: [],
     };
     const version = await this.store.create(ledgerId, metadata);
     this.ctx.logger?.debug({ ledgerId, nodeIds }, 'ledger created');

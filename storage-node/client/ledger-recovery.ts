@@ -46,7 +46,20 @@ async function recoverOnce(ctx: WriterContext, ledgerId: number): Promise<Ledger
     metadata.writeQuorum,
     metadata.ackQuorum,
   );
-  const lac = await fence(ctx, ledgerId, metadata, schedule);
+  const fenced = await fence(ctx, ledgerId, metadata, schedule);
+  const { lac } = fenced;
+  // Recorded with the ledger, for checks that no fenced node took a later add.
+  if (metadata.fencedAtMs === 0) {
+    const record: LedgerMetadata = {
+      ...metadata,
+      fencedAtMs: fenced.atMs,
+      fencedNodeIds: fenced.nodeIds,
+    };
+    versioned = {
+      metadata: record,
+      version: await ctx.metadata.update(ledgerId, record, versioned.version),
+    };
+  }
 
   const recovered: Array<{ payload: Buffer; crc32c: number }> = [];
   for (let from = lac + 1; ; from += READ_AHEAD) {
@@ -111,7 +124,7 @@ async function fence(
   ledgerId: number,
   metadata: LedgerMetadata,
   schedule: DistributionSchedule,
-): Promise<number> {
+): Promise<{ lac: number; atMs: number; nodeIds: string[] }> {
   const segment = lastSegment(metadata);
   const answers = await Promise.allSettled(
     segment.nodeIds.map(async (nodeId) => ctx.pool.get(nodeId).fence(ledgerId)),
@@ -128,7 +141,11 @@ async function fence(
       `ledger ${ledgerId}: only ${responded.size} of ${segment.nodeIds.length} nodes could be fenced, not enough to cover every ack quorum`,
     );
   }
-  return lac;
+  return {
+    lac,
+    atMs: Date.now(),
+    nodeIds: [...responded].map((index) => segment.nodeIds[index] as string),
+  };
 }
 
 /** Asks every replica at once: a good copy anywhere is recovered; enough "no entry" proves the end. */

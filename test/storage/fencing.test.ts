@@ -62,10 +62,22 @@ it.each([
     );
     const lastConfirmed = Math.max(...confirmedToA);
     expect(recoveredLast).toBeGreaterThanOrEqual(lastConfirmed);
-    expect(await clientB.metadata(writer.ledgerId)).toMatchObject({
-      status: 'CLOSED',
-      lastEntryId: recoveredLast,
-    });
+    const closed = await clientB.metadata(writer.ledgerId);
+    expect(closed).toMatchObject({ status: 'CLOSED', lastEntryId: recoveredLast });
+    // The fence is on record, with the nodes that confirmed it: no fenced node holds an entry
+    // past the end (writer A's later appends were all refused).
+    expect(closed.fencedAtMs).toBeGreaterThan(0);
+    expect(closed.fencedNodeIds.length).toBeGreaterThanOrEqual(2);
+    const client = await cluster.client();
+    for (const nodeId of closed.fencedNodeIds) {
+      const past = [];
+      for await (const read of client
+        .node(nodeId)
+        .readEntries(writer.ledgerId, recoveredLast + 1, recoveredLast + 10_000)) {
+        if (read.status === 'READ_OK') past.push(read.entry?.entryId);
+      }
+      expect(past, `entries past the end on ${nodeId}`).toEqual([]);
+    }
 
     // Every entry confirmed to A is readable, byte-exact.
     let next = 0;

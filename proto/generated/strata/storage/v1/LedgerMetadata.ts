@@ -19,6 +19,8 @@ export interface LedgerMetadata {
   segments?: _strata_storage_v1_Segment[];
   createdAtMs?: number | string | Long;
   properties?: { [key: string]: string };
+  fencedAtMs?: number | string | Long;
+  fencedNodeIds?: string[];
 }
 
 export interface LedgerMetadata__Output {
@@ -30,4 +32,6 @@ export interface LedgerMetadata__Output {
   segments: _strata_storage_v1_Segment__Output[];
   createdAtMs: number;
   properties: { [key: string]: string };
+  fencedAtMs: number;
+  fencedNodeIds: string[];
 }

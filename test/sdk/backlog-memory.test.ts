@@ -1,29 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startGatewayProcess, type GatewayProcess } from '../../deploy/local/strata-roles.js';
-import { createClient, type StrataClient } from '../../sdk/index.js';
-import { StorageCluster } from '../harness/storage-cluster.js';
+import type { GatewayProcess } from '../../deploy/local/strata-roles.js';
+import type { StrataClient } from '../../sdk/index.js';
+import { startGatewayCluster, type GatewayCluster } from '../harness/gateway-cluster.js';
 
-let cluster: StorageCluster;
+let setup: GatewayCluster;
 let gateway: GatewayProcess;
 let strata: StrataClient;
 
 beforeAll(async () => {
-  cluster = await StorageCluster.start({ nodes: 1 });
-  gateway = await startGatewayProcess(cluster.group, {
-    name: 'gateway',
-    metadataUrl: cluster.metadataUrl,
-  });
-  strata = createClient({ serviceUrl: gateway.address });
+  setup = await startGatewayCluster({ nodes: 1 });
+  ({ gateway, strata } = setup);
 });
 
-afterAll(async () => {
-  try {
-    await Promise.race([strata?.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  } finally {
-    await cluster?.stop();
-  }
-});
+afterAll(() => setup?.stop());
 
 /** Resident memory of a process, from /proc (Linux). */
 function rssBytes(pid: number): number {

@@ -1,29 +1,17 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startGatewayProcess, type GatewayProcess } from '../../deploy/local/strata-roles.js';
-import { createClient, type ReceivedMessage, type StrataClient } from '../../sdk/index.js';
-import { StorageCluster } from '../harness/storage-cluster.js';
+import type { ReceivedMessage, StrataClient } from '../../sdk/index.js';
+import { startGatewayCluster, type GatewayCluster } from '../harness/gateway-cluster.js';
 import { take } from '../harness/wait.js';
 
-let cluster: StorageCluster;
-let gateway: GatewayProcess;
+let setup: GatewayCluster;
 let strata: StrataClient;
 
 beforeAll(async () => {
-  cluster = await StorageCluster.start({ nodes: 1 });
-  gateway = await startGatewayProcess(cluster.group, {
-    name: 'gateway',
-    metadataUrl: cluster.metadataUrl,
-  });
-  strata = createClient({ serviceUrl: gateway.address });
+  setup = await startGatewayCluster({ nodes: 1 });
+  ({ strata } = setup);
 });
 
-afterAll(async () => {
-  try {
-    await Promise.race([strata?.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  } finally {
-    await cluster?.stop();
-  }
-});
+afterAll(() => setup?.stop());
 
 // Found by the chaos run: when the active Failover consumer changed while the old one was still
 // connected, the new one got newer messages while the old one still held older ones in its queue,

@@ -1,29 +1,19 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startGatewayProcess, type GatewayProcess } from '../../deploy/local/strata-roles.js';
-import { createClient, type Consumer, type StrataClient } from '../../sdk/index.js';
-import { StorageCluster } from '../harness/storage-cluster.js';
+import type { Consumer, StrataClient } from '../../sdk/index.js';
+import { startGatewayCluster, type GatewayCluster } from '../harness/gateway-cluster.js';
 
-let cluster: StorageCluster;
-let gateway: GatewayProcess;
+let setup: GatewayCluster;
 let strata: StrataClient;
 
 beforeAll(async () => {
-  cluster = await StorageCluster.start({ nodes: 3 });
-  gateway = await startGatewayProcess(cluster.group, {
-    name: 'gateway',
-    metadataUrl: cluster.metadataUrl,
-    args: ['--ensemble-size', '3', '--write-quorum', '3', '--ack-quorum', '2'],
+  setup = await startGatewayCluster({
+    nodes: 3,
+    gatewayArgs: ['--ensemble-size', '3', '--write-quorum', '3', '--ack-quorum', '2'],
   });
-  strata = createClient({ serviceUrl: gateway.address });
+  ({ strata } = setup);
 });
 
-afterAll(async () => {
-  try {
-    await Promise.race([strata?.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  } finally {
-    await cluster?.stop();
-  }
-});
+afterAll(() => setup?.stop());
 
 interface Event {
   consumer: string;

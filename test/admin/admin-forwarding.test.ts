@@ -1,13 +1,10 @@
-import { status, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startGatewayProcess, type GatewayProcess } from '../../deploy/local/strata-roles.js';
-import type { MessagingClient } from '../../proto/generated/strata/v1/Messaging.js';
-import type { ProduceRequest } from '../../proto/generated/strata/v1/ProduceRequest.js';
-import type { ProduceResponse__Output } from '../../proto/generated/strata/v1/ProduceResponse.js';
 import { ConnectionPool } from '../../sdk/connection-pool.js';
 import { createAdmin, type StrataAdmin, type TopicStats } from '../../sdk/index.js';
 import { StrataError } from '../../services/common/errors.js';
-import { batchOf, messagingClient, RawConsumer } from '../harness/messaging-client.js';
+import { messagingClient, RawConsumer, RawProducer } from '../harness/messaging-client.js';
 import { StorageCluster } from '../harness/storage-cluster.js';
 import { waitFor } from '../harness/wait.js';
 
@@ -46,40 +43,6 @@ afterAll(async () => {
     await cluster?.stop();
   }
 });
-
-/** A raw Produce stream kept open (unlike the SDK, it never reconnects after a disconnect). */
-class RawProducer {
-  readonly responses: ProduceResponse__Output[] = [];
-  error: ServiceError | undefined;
-  ended = false;
-  private readonly call: ClientDuplexStream<ProduceRequest, ProduceResponse__Output>;
-  private requestId = 0;
-
-  constructor(messaging: MessagingClient, topic: string, producerName: string) {
-    this.call = messaging.Produce();
-    this.call.on('data', (r: ProduceResponse__Output) => this.responses.push(r));
-    this.call.on('error', (e: ServiceError) => (this.error = e));
-    this.call.on('end', () => (this.ended = true));
-    this.call.write({ open: { topic, producerName } });
-  }
-
-  async send(texts: string[]): Promise<void> {
-    const requestId = ++this.requestId;
-    this.call.write({
-      send: { requestId, batch: batchOf(texts), messageCount: texts.length, firstSequenceId: 0 },
-    });
-    await waitFor(
-      () =>
-        this.error || this.ended || this.responses.some((r) => r.receipt?.requestId === requestId),
-      `receipt ${requestId}`,
-    );
-    if (this.error || this.ended) throw new Error(`produce failed: ${this.error?.message}`);
-  }
-
-  close(): void {
-    this.call.end();
-  }
-}
 
 async function failure(call: Promise<unknown>): Promise<StrataError> {
   try {

@@ -1,10 +1,8 @@
-import { status, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProcessGroup } from '../../deploy/local/managed-process.js';
 import { startStandaloneProcess, type StandaloneProcess } from '../../deploy/local/strata-roles.js';
 import type { MessagingClient } from '../../proto/generated/strata/v1/Messaging.js';
-import type { ProduceRequest } from '../../proto/generated/strata/v1/ProduceRequest.js';
-import type { ProduceResponse__Output } from '../../proto/generated/strata/v1/ProduceResponse.js';
 import {
   createAdmin,
   createClient,
@@ -18,7 +16,7 @@ import { StrataError } from '../../services/common/errors.js';
 import { fromServiceError } from '../../services/common/grpc-errors.js';
 import type { MetadataStore } from '../../services/metadata/metadata-store.js';
 import { openMetadataStore } from '../../services/metadata/open-metadata-store.js';
-import { batchOf, messagingClient, RawConsumer } from '../harness/messaging-client.js';
+import { messagingClient, RawConsumer, RawProducer } from '../harness/messaging-client.js';
 import { makeTempDir } from '../harness/temp-dir.js';
 import { take, waitFor } from '../harness/wait.js';
 
@@ -90,45 +88,6 @@ async function expectFailure(
   });
   if (grpcStatus !== undefined) expect(error.grpcStatus).toBe(grpcStatus);
   return error;
-}
-
-/** A raw Produce stream kept open (unlike the SDK, it never reconnects after a disconnect). */
-class RawProducer {
-  readonly responses: ProduceResponse__Output[] = [];
-  error: ServiceError | undefined;
-  ended = false;
-  private readonly call: ClientDuplexStream<ProduceRequest, ProduceResponse__Output>;
-  private requestId = 0;
-
-  constructor(messaging: MessagingClient, topic: string, producerName: string) {
-    this.call = messaging.Produce();
-    this.call.on('data', (r: ProduceResponse__Output) => this.responses.push(r));
-    this.call.on('error', (e: ServiceError) => (this.error = e));
-    this.call.on('end', () => (this.ended = true));
-    this.call.write({ open: { topic, producerName } });
-  }
-
-  /** Sends one batch and waits for its receipt. */
-  async send(texts: string[]): Promise<void> {
-    const requestId = ++this.requestId;
-    this.call.write({
-      send: { requestId, batch: batchOf(texts), messageCount: texts.length, firstSequenceId: 0 },
-    });
-    await waitFor(
-      () =>
-        this.error ||
-        this.responses.some((r) => r.receipt?.requestId === requestId || r.error) ||
-        this.ended,
-      `receipt ${requestId}`,
-    );
-    if (this.error) throw fromServiceError(this.error);
-    const failed = this.responses.find((r) => r.error);
-    if (failed?.error) throw new Error(`send failed: ${failed.error.code} ${failed.error.message}`);
-  }
-
-  close(): void {
-    this.call.end();
-  }
 }
 
 /** A raw Lookup, failing with the typed error the gateway sent. */

@@ -1,12 +1,9 @@
-import { type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProcessGroup } from '../../deploy/local/managed-process.js';
 import { startStandaloneProcess, type StandaloneProcess } from '../../deploy/local/strata-roles.js';
 import type { MessagingClient } from '../../proto/generated/strata/v1/Messaging.js';
-import type { ProduceRequest } from '../../proto/generated/strata/v1/ProduceRequest.js';
-import type { ProduceResponse__Output } from '../../proto/generated/strata/v1/ProduceResponse.js';
 import { createClient, type StrataClient, type TopicStats } from '../../sdk/index.js';
-import { batchOf, messagingClient, RawConsumer } from '../harness/messaging-client.js';
+import { messagingClient, RawConsumer, RawProducer } from '../harness/messaging-client.js';
 import { makeTempDir } from '../harness/temp-dir.js';
 import { take, waitFor } from '../harness/wait.js';
 
@@ -92,40 +89,6 @@ async function ok(answer: Promise<Answer>, statusCode = 200): Promise<Answer> {
   const got = await answer;
   expect({ status: got.status, text: got.text }).toMatchObject({ status: statusCode });
   return got;
-}
-
-/** A raw Produce stream kept open (unlike the SDK, it never reconnects after a disconnect). */
-class RawProducer {
-  readonly responses: ProduceResponse__Output[] = [];
-  error: ServiceError | undefined;
-  ended = false;
-  private readonly call: ClientDuplexStream<ProduceRequest, ProduceResponse__Output>;
-  private requestId = 0;
-
-  constructor(messaging: MessagingClient, topic: string, producerName: string) {
-    this.call = messaging.Produce();
-    this.call.on('data', (r: ProduceResponse__Output) => this.responses.push(r));
-    this.call.on('error', (e: ServiceError) => (this.error = e));
-    this.call.on('end', () => (this.ended = true));
-    this.call.write({ open: { topic, producerName } });
-  }
-
-  async send(texts: string[]): Promise<void> {
-    const requestId = ++this.requestId;
-    this.call.write({
-      send: { requestId, batch: batchOf(texts), messageCount: texts.length, firstSequenceId: 0 },
-    });
-    await waitFor(
-      () =>
-        this.error || this.ended || this.responses.some((r) => r.receipt?.requestId === requestId),
-      `receipt ${requestId}`,
-    );
-    if (this.error || this.ended) throw new Error(`produce failed: ${this.error?.message}`);
-  }
-
-  close(): void {
-    this.call.end();
-  }
 }
 
 describe('tenants', () => {

@@ -8,7 +8,9 @@ import type {
   MessageBatch__Output,
 } from '../../proto/generated/strata/v1/MessageBatch.js';
 import type { MessagingClient } from '../../proto/generated/strata/v1/Messaging.js';
+import type { ProduceRequest } from '../../proto/generated/strata/v1/ProduceRequest.js';
 import type { ProduceResponse__Output } from '../../proto/generated/strata/v1/ProduceResponse.js';
+import { fromServiceError } from '../../services/common/grpc-errors.js';
 import { loadMessageCodec } from '../../proto/load.js';
 import { waitFor } from './wait.js';
 
@@ -139,5 +141,43 @@ export class RawConsumer {
       .filter((m) => !delivery.ackedIndexes.includes(m.id.batchIndex));
     this.messages.push(...received);
     if (this.autoAck) this.ack(received.map((m) => m.id));
+  }
+}
+
+/** A raw Produce stream kept open (unlike the SDK, it never reconnects after a disconnect). */
+export class RawProducer {
+  readonly responses: ProduceResponse__Output[] = [];
+  error: ServiceError | undefined;
+  ended = false;
+  private readonly call: ClientDuplexStream<ProduceRequest, ProduceResponse__Output>;
+  private requestId = 0;
+
+  constructor(messaging: MessagingClient, topic: string, producerName: string) {
+    this.call = messaging.Produce();
+    this.call.on('data', (r: ProduceResponse__Output) => this.responses.push(r));
+    this.call.on('error', (e: ServiceError) => (this.error = e));
+    this.call.on('end', () => (this.ended = true));
+    this.call.write({ open: { topic, producerName } });
+  }
+
+  /** Sends one batch and waits for its receipt; throws the stream's or the send's error. */
+  async send(texts: string[]): Promise<void> {
+    const requestId = ++this.requestId;
+    this.call.write({
+      send: { requestId, batch: batchOf(texts), messageCount: texts.length, firstSequenceId: 0 },
+    });
+    const answered = () =>
+      this.responses.find(
+        (r) => r.receipt?.requestId === requestId || r.error?.requestId === requestId,
+      );
+    await waitFor(() => this.error || answered() || this.ended, `receipt ${requestId}`);
+    if (this.error) throw fromServiceError(this.error);
+    const answer = answered();
+    if (answer?.error) throw new Error(`send failed: ${answer.error.code} ${answer.error.message}`);
+    if (!answer) throw new Error('the produce stream ended before the receipt');
+  }
+
+  close(): void {
+    this.call.end();
   }
 }

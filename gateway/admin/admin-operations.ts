@@ -1,7 +1,6 @@
 import type { TopicStats } from '../../proto/generated/strata/v1/TopicStats.js';
 import { clusterKeys } from '../../services/common/cluster-keys.js';
-import { status } from '@grpc/grpc-js';
-import { NotFoundError, NotOwnerError, StrataError } from '../../services/common/errors.js';
+import { NotFoundError, NotOwnerError } from '../../services/common/errors.js';
 import type { MetadataStore } from '../../services/metadata/metadata-store.js';
 import type { NamespaceCatalog } from '../catalog/namespace-catalog.js';
 import type { TenantCatalog } from '../catalog/tenant-catalog.js';
@@ -9,6 +8,7 @@ import type { TopicCatalog } from '../catalog/topic-catalog.js';
 import type { TopicOwnership } from '../ownership/topic-ownership.js';
 import { liveTopicStats, partitionedTopicStats, storedTopicStats } from '../stats/topic-stats.js';
 import { parseTopicName, partitionName, topicPath, type TopicName } from '../topic-name.js';
+import { TopicBusyError } from '../topics/topic-busy-error.js';
 import type { TopicManager } from '../topics/topic-manager.js';
 import type { OwnerForwarder } from './owner-forwarder.js';
 
@@ -53,13 +53,9 @@ export class AdminOperations {
           (n, s) => n + (s.consumers?.length ?? 0),
           0,
         );
-        if ((stats.producers?.length ?? 0) > 0 || consumers > 0) {
-          throw new StrataError(
-            'TOPIC_BUSY',
-            status.FAILED_PRECONDITION,
-            `topic ${name.full} has producers or consumers connected (on ${partition.full}); disconnect them or force the delete`,
-            false,
-          );
+        const producers = stats.producers?.length ?? 0;
+        if (producers > 0 || consumers > 0) {
+          throw new TopicBusyError(partition.full, producers, consumers);
         }
       }
     }

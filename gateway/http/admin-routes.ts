@@ -1,46 +1,9 @@
-import { status } from '@grpc/grpc-js';
-import {
-  asStrataError,
-  InvalidArgumentError,
-  NotFoundError,
-} from '../../services/common/errors.js';
+import { InvalidArgumentError, NotFoundError } from '../../services/common/errors.js';
 import type { AdminContext, AdminOperations } from '../admin/admin-operations.js';
 import { parseTopicName } from '../topic-name.js';
-
-export interface AdminRequest {
-  params: string[];
-  query: URLSearchParams;
-  body: unknown;
-}
-
-interface Route {
-  method: string;
-  pattern: RegExp;
-  handle: (request: AdminRequest) => Promise<unknown>;
-}
+import type { HttpRoute } from './http-route.js';
 
 const SEGMENT = '([^/]+)';
-
-/** HTTP statuses for the gRPC statuses admin errors carry. */
-const HTTP_STATUS: Partial<Record<status, number>> = {
-  [status.INVALID_ARGUMENT]: 400,
-  [status.NOT_FOUND]: 404,
-  [status.ALREADY_EXISTS]: 409,
-  [status.FAILED_PRECONDITION]: 412,
-  [status.RESOURCE_EXHAUSTED]: 429,
-  [status.UNAVAILABLE]: 503,
-  [status.DEADLINE_EXCEEDED]: 504,
-  [status.UNIMPLEMENTED]: 501,
-};
-
-export function httpStatusOf(error: unknown): { status: number; code: string; message: string } {
-  const strata = asStrataError(error);
-  return {
-    status: HTTP_STATUS[strata.grpcStatus] ?? 500,
-    code: strata.code,
-    message: strata.message,
-  };
-}
 
 function partitionsFrom(body: unknown): number {
   const value =
@@ -57,8 +20,8 @@ function partitionsFrom(body: unknown): number {
  * The admin API over HTTP+JSON, with Pulsar's paths (/admin/v2/tenants, /namespaces,
  * /persistent/...). Each route is the same call the gRPC service makes.
  */
-export function adminRoutes(ctx: AdminContext, operations: AdminOperations): Route[] {
-  const route = (method: string, path: string, handle: Route['handle']): Route => ({
+export function adminRoutes(ctx: AdminContext, operations: AdminOperations): HttpRoute[] {
+  const route = (method: string, path: string, handle: HttpRoute['handle']): HttpRoute => ({
     method,
     pattern: new RegExp(`^/admin/v2/${path.replaceAll(':s', SEGMENT)}$`),
     handle,

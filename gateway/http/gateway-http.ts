@@ -1,14 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../../services/common/logger.js';
 import { InvalidArgumentError, ResourceExhaustedError } from '../../services/common/errors.js';
-import { httpStatusOf, type AdminRequest } from './admin-routes.js';
+import { httpStatusOf, type HttpRoute } from './http-route.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
-
-export interface HttpRoute {
-  method: string;
-  pattern: RegExp;
-  handle: (request: AdminRequest) => Promise<unknown>;
-}
 
 export interface GatewayHttpContext {
   metrics: GatewayMetrics;

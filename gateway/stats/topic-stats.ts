@@ -14,6 +14,8 @@ import type { LoadedTopic } from '../topics/topic-manager.js';
 import { backlogEntries } from './backlog.js';
 
 const positionText = (p: Position) => `${p.ledgerId}:${p.entryId}`;
+const byName = (a: SubscriptionStats, b: SubscriptionStats) =>
+  (a.name ?? '') < (b.name ?? '') ? -1 : 1;
 
 /** Subscriptions stored for a topic, as their cursors say (no live consumer information). */
 async function storedSubscriptions(
@@ -96,14 +98,17 @@ export async function liveTopicStats(
     msgThroughputIn: rateIn.byteRate,
     msgRateOut: rateOut.msgRate,
     msgThroughputOut: rateOut.byteRate,
-    producers: [...topic.producers].map(([producerName, producer]) => ({
-      producerName,
-      address: producer.address,
-      connectedSinceMs: producer.connectedSinceMs,
-      msgRateIn: producer.rate.rates().msgRate,
-      msgThroughputIn: producer.rate.rates().byteRate,
-    })),
-    subscriptions: subscriptions.sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : 1)),
+    producers: [...topic.producers].map(([producerName, producer]) => {
+      const rate = producer.rate.rates();
+      return {
+        producerName,
+        address: producer.address,
+        connectedSinceMs: producer.connectedSinceMs,
+        msgRateIn: rate.msgRate,
+        msgThroughputIn: rate.byteRate,
+      };
+    }),
+    subscriptions: subscriptions.sort(byName),
     ...totals(ledgers, subscriptions),
   };
 }
@@ -125,7 +130,7 @@ export async function storedTopicStats(
     topic: name.full,
     owner: '',
     producers: [],
-    subscriptions: subscriptions.sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : 1)),
+    subscriptions: subscriptions.sort(byName),
     ...totals(ledgers, subscriptions),
   };
 }

@@ -1,5 +1,4 @@
-import { status } from '@grpc/grpc-js';
-import { NotOwnerError, StrataError } from '../../services/common/errors.js';
+import { NotOwnerError } from '../../services/common/errors.js';
 import type { Logger } from '../../services/common/logger.js';
 import type { MetadataStore } from '../../services/metadata/metadata-store.js';
 import type { LedgerClient } from '../../storage-node/client/ledger-client.js';
@@ -14,6 +13,7 @@ import { topicPath, type TopicName } from '../topic-name.js';
 import type { TopicCatalog } from '../catalog/topic-catalog.js';
 import { RateMeter } from '../stats/rate-meter.js';
 import { deleteTopicData } from './topic-data-deletion.js';
+import { TopicBusyError } from './topic-busy-error.js';
 
 export interface ConnectedProducer {
   address: string;
@@ -159,12 +159,7 @@ export class TopicManager {
       consumers += (await opening.catch(() => undefined))?.consumers.length ?? 0;
     }
     if (!force && (topic.producers.size > 0 || consumers > 0)) {
-      throw new StrataError(
-        'TOPIC_BUSY',
-        status.FAILED_PRECONDITION,
-        `topic ${name.full} has ${topic.producers.size} producers and ${consumers} consumers connected; disconnect them or force the delete`,
-        false,
-      );
+      throw new TopicBusyError(name.full, topic.producers.size, consumers);
     }
     await this.unload(topic.path, topic, { deleteData: true });
   }

@@ -9,7 +9,11 @@ export interface GroupCommitOptions {
    * next batch, up to this: under load, one fsync covers many megabytes.
    */
   maxWriteBytes?: number;
-  /** ...or this long after its first write arrived (BookKeeper: 2 ms). */
+  /**
+   * ...or this long after its first write arrived. The default is 0: a batch goes as soon as no
+   * write is in flight, because batches grow by themselves while one is. BookKeeper's 2 ms wait
+   * measured worse here on both counts: W1 1 KB 34k vs 43k msg/s, W2 publish p50 5.8 vs 3.7 ms.
+   */
   maxWaitMs?: number;
   /** fsync each batch. Turning it off is an explicit opt-out (RocketMQ's ASYNC_FLUSH). */
   sync?: boolean;
@@ -37,7 +41,7 @@ type RecordsFor = (touched: Map<number, Array<(r: LedgerRecord) => void>>) => {
 /**
  * Gathers adds that arrive close together into one LevelDB batch written with sync, and acks them
  * all after it. One batch is written at a time; whatever arrives meanwhile forms the next one, so
- * batches grow with load and an idle node answers within maxWaitMs.
+ * batches grow with load and an idle node answers at once.
  */
 export class GroupCommit {
   private queue: Queued[] = [];
@@ -58,7 +62,7 @@ export class GroupCommit {
   ) {
     this.maxBatchBytes = options.maxBatchBytes ?? 512 * 1024;
     this.maxWriteBytes = Math.max(this.maxBatchBytes, options.maxWriteBytes ?? 16 * 1024 * 1024);
-    this.maxWaitMs = options.maxWaitMs ?? 2;
+    this.maxWaitMs = options.maxWaitMs ?? 0;
     this.sync = options.sync ?? true;
   }
 

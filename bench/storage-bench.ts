@@ -14,7 +14,7 @@ import { pino } from 'pino';
 import { LedgerClient } from '../storage-node/client/ledger-client.js';
 import { startStorageNode } from '../storage-node/server/storage-node-server.js';
 import { describeMachine } from './machine.js';
-import { measureRawLevelDb, type RawResult } from './raw-leveldb.js';
+import { measureRawLevelDb, type RawResult } from './limits/raw-leveldb.js';
 
 interface Workload {
   label: string;
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
     n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
   console.log(`# Storage append benchmark${quick ? ' (quick)' : ''}\n`);
   console.log(
-    `${describeMachine()}; group commit 512 KB / 2 ms, sync on; all nodes on one disk. "in-process": the node runs in the writer's process (standalone); "over gRPC": separate node processes on loopback. The raw ceiling is measured right before each row.\n`,
+    `${describeMachine()}; group commit up to 16 MB, no wait when idle, sync on; all nodes on one disk. "in-process": the node runs in the writer's process (standalone); "over gRPC": separate node processes on loopback. The raw ceiling is measured right before each row.\n`,
   );
   console.log(
     '| workload | entries | in flight | entries/s | MB/s | p50 ms | p99 ms | raw LevelDB MB/s | of raw |',

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Level } from 'level';
-import { ENTRY_DB_OPTIONS } from '../storage-node/server/entry-store.js';
+import { ENTRY_DB_OPTIONS } from '../../storage-node/server/entry-store.js';
 
 export interface RawResult {
   entrySize: number;

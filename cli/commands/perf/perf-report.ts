@@ -1,14 +1,10 @@
-import * as hdr from 'hdr-histogram-js';
-
-/** Latency percentiles of a run, in milliseconds. */
-export interface LatencySummary {
-  p50: number;
-  p95: number;
-  p99: number;
-  p999: number;
-  max: number;
-  mean: number;
-}
+import {
+  maxMs,
+  newLatencyHistogram,
+  percentileMs,
+  summarizeLatency,
+  type LatencySummary,
+} from '../../../services/common/latency-histogram.js';
 
 /** What `--json` prints: one object for the whole run. */
 export interface PerfSummary {
@@ -25,23 +21,6 @@ export interface PerfSummary {
 
 const MB = 1024 * 1024;
 
-function newHistogram(): hdr.Histogram {
-  // Microseconds; resizes itself past an hour rather than throwing.
-  return hdr.build({
-    useWebAssembly: false,
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: 3_600_000_000,
-    numberOfSignificantValueDigits: 3,
-  });
-}
-
-const ms = (micros: number) => Math.round(micros) / 1000;
-/**
- * A percentile in ms. HDR answers with the top of the value's bucket, which can lie above the
- * exact maximum it also keeps: no percentile is reported above the maximum.
- */
-const percentileMs = (h: hdr.Histogram, percentile: number) =>
-  h.totalCount === 0 ? 0 : ms(Math.min(h.getValueAtPercentile(percentile), h.maxValue));
 const grouped = (n: number) => Math.round(n).toLocaleString('en-US');
 const fixed = (value: number) => value.toFixed(value < 1 ? 2 : 1);
 
@@ -54,8 +33,8 @@ export class PerfStats {
   bytes = 0;
   errors = 0;
   firstError: string | undefined;
-  private readonly interval = newHistogram();
-  private readonly total = newHistogram();
+  private readonly interval = newLatencyHistogram();
+  private readonly total = newLatencyHistogram();
   private intervalMessages = 0;
   private intervalBytes = 0;
   private intervalStartedAt: number;
@@ -87,7 +66,7 @@ export class PerfStats {
     const latency =
       h.totalCount === 0
         ? 'latency ms -'
-        : `latency ms p50 ${fixed(percentileMs(h, 50))} p99 ${fixed(percentileMs(h, 99))} p99.9 ${fixed(percentileMs(h, 99.9))} max ${fixed(ms(h.maxValue))}`;
+        : `latency ms p50 ${fixed(percentileMs(h, 50))} p99 ${fixed(percentileMs(h, 99))} p99.9 ${fixed(percentileMs(h, 99.9))} max ${fixed(maxMs(h))}`;
     const line = `${label}: ${grouped(this.intervalMessages / seconds)} msg/s  ${(this.intervalBytes / MB / seconds).toFixed(1)} MB/s  ${latency}`;
     this.roll(now);
     return line;
@@ -103,14 +82,7 @@ export class PerfStats {
       durationSeconds: Math.round(seconds * 1000) / 1000,
       msgPerSec: Math.round((this.messages / seconds) * 10) / 10,
       mbPerSec: Math.round((this.bytes / MB / seconds) * 1000) / 1000,
-      latencyMs: {
-        p50: percentileMs(h, 50),
-        p95: percentileMs(h, 95),
-        p99: percentileMs(h, 99),
-        p999: percentileMs(h, 99.9),
-        max: h.totalCount === 0 ? 0 : ms(h.maxValue),
-        mean: h.totalCount === 0 ? 0 : ms(h.mean),
-      },
+      latencyMs: summarizeLatency(h),
       errors: this.errors,
       ...(this.firstError === undefined ? {} : { firstError: this.firstError }),
     };

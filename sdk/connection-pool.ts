@@ -5,6 +5,7 @@ import { messagingGrpc } from '../proto/messaging.js';
 import type { MessagingClient } from '../proto/generated/strata/v1/Messaging.js';
 import { InvalidArgumentError } from '../services/common/errors.js';
 import { fromServiceError } from '../services/common/grpc-errors.js';
+import { CLIENT_FLOW_CONTROL_OPTIONS } from '../services/common/http2-flow-window.js';
 
 /** One gRPC channel per gateway address, shared by every producer and consumer of a client. */
 export class ConnectionPool {
@@ -27,6 +28,7 @@ export class ConnectionPool {
         'grpc.keepalive_timeout_ms': 5_000,
         'grpc.initial_reconnect_backoff_ms': 100,
         'grpc.max_reconnect_backoff_ms': 2_000,
+        ...CLIENT_FLOW_CONTROL_OPTIONS,
       });
       this.clients.set(address, client);
     }

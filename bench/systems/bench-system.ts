@@ -15,7 +15,8 @@ export interface BenchSystem {
   readonly version: string;
   /**
    * Creates a topic (a stream, a queue) with these subscriptions, each of which will receive every
-   * message published from now on. Called before any publish to the topic.
+   * message published from now on. Called before any publish to the topic. With no subscriptions the
+   * topic still stores what it acks, as a Strata topic or a JetStream stream does.
    */
   createTopic(topic: string, subscriptions: string[]): Promise<void>;
   /** A publisher of one topic. */

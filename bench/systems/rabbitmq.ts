@@ -87,7 +87,10 @@ async function open(name: string, nodes: 1 | 3, servers: RabbitMqServers): Promi
       const channel = await admin.createChannel();
       try {
         await channel.assertExchange(topic, 'fanout', { durable: true });
-        for (const subscription of subscriptions) {
+        // A fanout exchange with no queue bound drops what it is sent and still confirms it: a topic
+        // without subscriptions gets one queue, so what it confirms is stored, as in the others.
+        const queues = subscriptions.length > 0 ? subscriptions : [RETAINING_QUEUE];
+        for (const subscription of queues) {
           const queue = queueName(topic, subscription);
           await channel.assertQueue(queue, {
             durable: true,
@@ -135,6 +138,9 @@ async function open(name: string, nodes: 1 | 3, servers: RabbitMqServers): Promi
     },
   };
 }
+
+/** The queue of a topic created without subscriptions. */
+const RETAINING_QUEUE = 'retained';
 
 function queueName(topic: string, subscription: string): string {
   return `${topic}.${subscription}`;

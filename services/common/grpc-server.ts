@@ -7,6 +7,7 @@ import {
 } from '@grpc/grpc-js';
 import { StrataError } from './errors.js';
 import { toServiceError } from './grpc-errors.js';
+import { widenServerFlowWindows } from './http2-flow-window.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -37,9 +38,14 @@ export function unaryHandler(logger: Logger, service: string) {
 /** Binds an insecure listener; resolves with the port bound (useful with port 0). */
 export function bindServer(server: Server, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) =>
-    server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (error, bound) =>
-      error ? reject(error) : resolve(bound),
-    ),
+    server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (error, bound) => {
+      if (error) {
+        reject(error);
+        return;
+      }
+      widenServerFlowWindows(server);
+      resolve(bound);
+    }),
   );
 }
 

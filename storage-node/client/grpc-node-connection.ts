@@ -10,6 +10,7 @@ import { TimeoutError, UnavailableError } from '../../services/common/errors.js'
 import { fromServiceError } from '../../services/common/grpc-errors.js';
 import type { OutgoingEntry, StorageNodeApi } from '../storage-node-api.js';
 import { MAX_STORAGE_MESSAGE_BYTES, storageGrpc } from '../storage-grpc.js';
+import { CLIENT_FLOW_CONTROL_OPTIONS } from '../../services/common/http2-flow-window.js';
 
 interface Waiter {
   resolve: (result: AddResult__Output) => void;
@@ -50,6 +51,7 @@ export class GrpcNodeConnection implements StorageNodeApi {
       'grpc.keepalive_timeout_ms': 5_000,
       'grpc.initial_reconnect_backoff_ms': 100,
       'grpc.max_reconnect_backoff_ms': 2_000,
+      ...CLIENT_FLOW_CONTROL_OPTIONS,
     });
     // A node that stops answering (frozen, partitioned) would otherwise hold every waiter and its
     // payload until the TCP connection dies: past twice the request timeout, the stream is broken.

@@ -27,6 +27,7 @@ import { NamespaceCatalog } from './catalog/namespace-catalog.js';
 import { TenantCatalog } from './catalog/tenant-catalog.js';
 import { TopicCatalog } from './catalog/topic-catalog.js';
 import { adminRoutes } from './http/admin-routes.js';
+import { DEFAULT_ENTRY_CACHE_BYTES, EntryCacheBudget } from './managed-ledger/entry-cache.js';
 
 export interface GatewayOptions {
   host: string;
@@ -41,6 +42,8 @@ export interface GatewayOptions {
   leaseTtlMs: number;
   ledger: ManagedLedgerConfig;
   maxMessageBytes: number;
+  /** What the topics' caches of recent entries may hold together (default 128 MiB; 0: none). */
+  entryCacheBytes?: number;
   /** Storage nodes in this process (standalone), reached by direct calls. */
   localNodes?: ReadonlyMap<string, StorageNodeApi>;
 }
@@ -107,6 +110,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ownership,
     catalog,
     config: options.ledger,
+    entryCache:
+      options.entryCacheBytes === 0
+        ? undefined
+        : new EntryCacheBudget(options.entryCacheBytes ?? DEFAULT_ENTRY_CACHE_BYTES),
     logger,
     onChange: () => void registration.update().catch(() => {}),
   });

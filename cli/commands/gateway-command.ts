@@ -4,6 +4,7 @@ import { DEFAULT_MANAGED_LEDGER_CONFIG } from '../../gateway/managed-ledger/mana
 import { createLogger } from '../../services/common/logger.js';
 import { logLevelOption, parseByteSize, parsePositiveInt, portOption } from '../options.js';
 import { runWithMetadata } from '../run-service.js';
+import { DEFAULT_ENTRY_CACHE_BYTES } from '../../gateway/managed-ledger/entry-cache.js';
 
 interface GatewayFlags {
   port: number;
@@ -16,6 +17,7 @@ interface GatewayFlags {
   writeQuorum: number;
   ackQuorum: number;
   maxMessageBytes: number;
+  entryCacheBytes: number;
   logLevel: string;
 }
 
@@ -84,6 +86,15 @@ export function gatewayCommand(): Command {
         .argParser(parseByteSize)
         .default(5 * 1024 * 1024),
     )
+    .addOption(
+      new Option(
+        '--entry-cache-bytes <size>',
+        'memory for recent entries, served to consumers that keep up without a storage read (0: off)',
+      )
+        .env('STRATA_ENTRY_CACHE_BYTES')
+        .argParser(parseByteSize)
+        .default(DEFAULT_ENTRY_CACHE_BYTES),
+    )
     .addOption(logLevelOption())
     .action(async (flags: GatewayFlags) => {
       const logger = createLogger('gateway', flags.logLevel as never);
@@ -103,6 +114,7 @@ export function gatewayCommand(): Command {
             ackQuorum: flags.ackQuorum,
           },
           maxMessageBytes: flags.maxMessageBytes,
+          entryCacheBytes: flags.entryCacheBytes,
         }),
       );
     });

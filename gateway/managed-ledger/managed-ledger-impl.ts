@@ -17,6 +17,7 @@ import type {
 import { TopicClosedError, TopicFencedError } from './managed-ledger-errors.js';
 import { ManagedLedgerStore, type ManagedLedgerInfoData } from './managed-ledger-store.js';
 import { comparePositions, type Position } from './position.js';
+import { EntryCache, type EntryCacheBudget } from './entry-cache.js';
 
 export interface ManagedLedgerContext {
   ledgers: LedgerClient;
@@ -26,6 +27,8 @@ export interface ManagedLedgerContext {
   guard?: () => TxnCheck[];
   /** Checks that creating the topic's ledger list must pass too (its namespace exists...). */
   creationChecks?: () => Promise<TxnCheck[]>;
+  /** The gateway's entry-cache budget; without one, every read goes to the storage nodes. */
+  entryCache?: EntryCacheBudget;
 }
 
 interface CurrentLedger {
@@ -51,6 +54,7 @@ export class ManagedLedgerImpl implements ManagedLedger {
   private lastSettled: Promise<unknown> = Promise.resolve();
   private metadataQueue: Promise<unknown> = Promise.resolve();
   private readonly waiters = new Set<() => void>();
+  private readonly cache: EntryCache | undefined;
   private fenceReason: Error | undefined;
   /** After a failed rollover, no new attempt before this (Date.now()): no retry storm. */
   private rollBlockedUntil = 0;
@@ -70,6 +74,7 @@ export class ManagedLedgerImpl implements ManagedLedger {
     writer: LedgerWriter,
   ) {
     this.current = { writer, createdAt: Date.now(), entries: 0, bytes: 0 };
+    this.cache = ctx.entryCache ? new EntryCache(ctx.entryCache) : undefined;
   }
 
   /**
@@ -216,6 +221,7 @@ export class ManagedLedgerImpl implements ManagedLedger {
     this.unsettled++;
     const appended = current.writer.append(payload).then(
       (entryId) => {
+        this.cache?.put(current.writer.ledgerId, entryId, asBuffer(payload));
         this.notifyWaiters();
         return { ledgerId: current.writer.ledgerId, entryId };
       },
@@ -290,9 +296,15 @@ export class ManagedLedgerImpl implements ManagedLedger {
         continue;
       }
       const to = Math.min(last, entryId + (maxEntries - entries.length) - 1);
-      const reader = await this.readerFor(ledgerId);
-      for await (const entry of reader.read(entryId, to)) {
-        entries.push({ position: { ledgerId, entryId: entry.entryId }, payload: entry.payload });
+      // A consumer that keeps up finds the entries here; from the first miss on, storage serves.
+      for (let cached; entryId <= to && (cached = this.cache?.get(ledgerId, entryId)); entryId++) {
+        entries.push({ position: { ledgerId, entryId }, payload: cached });
+      }
+      if (entryId <= to) {
+        const reader = await this.readerFor(ledgerId);
+        for await (const entry of reader.read(entryId, to)) {
+          entries.push({ position: { ledgerId, entryId: entry.entryId }, payload: entry.payload });
+        }
       }
       entryId = to + 1;
     }
@@ -329,6 +341,7 @@ export class ManagedLedgerImpl implements ManagedLedger {
       await this.retire(this.current.writer, this.current.bytes);
     await Promise.all(this.retirements);
     this.stateValue = fenced ? 'fenced' : 'closed';
+    this.cache?.clear();
     this.notifyWaiters();
   }
 
@@ -513,4 +526,11 @@ export class ManagedLedgerImpl implements ManagedLedger {
   private notifyWaiters(): void {
     for (const wake of [...this.waiters]) wake();
   }
+}
+
+/** The same bytes as a Buffer, without a copy. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -14,6 +14,7 @@ import type { TopicCatalog } from '../catalog/topic-catalog.js';
 import { RateMeter } from '../stats/rate-meter.js';
 import { deleteTopicData } from './topic-data-deletion.js';
 import { TopicBusyError } from './topic-busy-error.js';
+import type { EntryCacheBudget } from '../managed-ledger/entry-cache.js';
 
 export interface ConnectedProducer {
   address: string;
@@ -50,6 +51,8 @@ export interface TopicManagerContext {
   metadata: MetadataStore;
   ownership: TopicOwnership;
   config: ManagedLedgerConfig;
+  /** Shared by every topic's cache of recent entries. */
+  entryCache?: EntryCacheBudget;
   /** Where a topic may be created, and with which persistence policy. */
   catalog: TopicCatalog;
   logger?: Logger;
@@ -233,6 +236,7 @@ export class TopicManager {
           ledgers: this.ctx.ledgers,
           metadata: this.ctx.metadata,
           logger: this.ctx.logger,
+          entryCache: this.ctx.entryCache,
           guard: () => this.ctx.ownership.guard(path),
           creationChecks: async () =>
             (await this.ctx.catalog.forAutoCreation(name, { beingDeleted })).checks,

@@ -2,7 +2,8 @@
 // order, so a range read is one iterator.
 //
 //   'e' + u64 ledger id + u64 entry id  -> entry record (see entry-record.ts)
-//   'l' + u64 ledger id                 -> LedgerState (lac, last entry, fenced) from storage.proto
+//   'l' + u64 ledger id                 -> LedgerState (lac, last entry, fenced) from storage.proto,
+//                                          written when the ledger first arrives and when fenced
 
 const ENTRY = 0x65;
 const LEDGER = 0x6c;

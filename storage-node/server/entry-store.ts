@@ -95,6 +95,19 @@ export class EntryStore {
         fenced: state.fenced,
       });
     }
+    // The records are written when a ledger first arrives and when it is fenced, not with every
+    // add: its last entry, and the LAC that entry carries, say where it got to.
+    for (const [ledgerId, record] of store.ledgers) {
+      for await (const [key, value] of db.iterator({
+        ...ledgerEntryRange(ledgerId),
+        reverse: true,
+        limit: 1,
+      })) {
+        record.lastEntryId = Math.max(record.lastEntryId, entryIdOfKey(key));
+        const entry = decodeEntry(value);
+        if (entry) record.lac = Math.max(record.lac, entry.lac);
+      }
+    }
     return store;
   }
 
@@ -199,14 +212,22 @@ export class EntryStore {
     return { status: 'corrupt' };
   }
 
-  /** The new durable records of the ledgers a commit touches; applied once the batch is written. */
+  /**
+   * The new state of the ledgers a commit touches, applied once the batch is written. A record is
+   * written only for a ledger new to this node or newly fenced: rewriting it with every add made
+   * each memtable span every ledger's key range, so LevelDB merged all of its files instead of
+   * moving them down as they were (and cost a batch op per add).
+   */
   private recordsFor(touched: Map<number, Array<(r: LedgerRecord) => void>>) {
     const records: Array<[Buffer, Buffer]> = [];
     const apply: Array<() => void> = [];
     for (const [ledgerId, updates] of touched) {
-      const next = { ...(this.ledgers.get(ledgerId) ?? emptyRecord()) };
+      const known = this.ledgers.get(ledgerId);
+      const next = { ...(known ?? emptyRecord()) };
       for (const update of updates) update(next);
-      records.push([ledgerKey(ledgerId), stateCodec.encode(next)]);
+      if (!known || next.fenced !== known.fenced) {
+        records.push([ledgerKey(ledgerId), stateCodec.encode(next)]);
+      }
       apply.push(() => {
         const current = this.ledgers.get(ledgerId);
         // A fence committed meanwhile is never undone by a later record.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { EntryCacheBudget } from '../../gateway/managed-ledger/entry-cache.js';
 import { TopicFencedError } from '../../gateway/managed-ledger/managed-ledger-errors.js';
 import { ManagedLedgerImpl } from '../../gateway/managed-ledger/managed-ledger-impl.js';
 import {
@@ -156,4 +157,47 @@ it('recovers every ledger a previous owner left without a size, not only the las
   expect(await readAll(ml, ml.firstPosition)).toEqual(expected);
   await expect(l1.append(Buffer.from('late'))).rejects.toMatchObject({ code: 'LEDGER_FENCED' });
   await ml.close();
+});
+
+it('serves recent entries from the entry cache within its budget, and older ones from storage', async () => {
+  const topic = parseTopicName(`entry-cache-${Date.now()}`);
+  const { ledgers, metadata } = await owner();
+  // Real storage underneath; the proxy only counts how often the managed ledger reaches for it.
+  let storageReads = 0;
+  const counted = new Proxy(ledgers, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (property !== 'readerOf' && property !== 'openLedger') return value;
+      return (...args: unknown[]) => {
+        storageReads++;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  const budget = new EntryCacheBudget(4_000);
+  const ml = await ManagedLedgerImpl.open(
+    { ledgers: counted, metadata, entryCache: budget },
+    topic,
+    { ...config, maxEntriesPerLedger: 50_000 },
+  );
+  const payload = (i: number) => Buffer.from(`entry ${String(i).padStart(4, '0')} `.repeat(10));
+  const positions: Position[] = [];
+  for (let i = 0; i < 500; i++) positions.push(await ml.append(payload(i)));
+  expect(budget.usedBytes).toBeGreaterThan(3_000);
+  expect(budget.usedBytes).toBeLessThanOrEqual(4_000);
+
+  // The newest entries fit the budget: read without touching storage.
+  const tail = await ml.read(positions[490] as Position, 10);
+  expect(tail.map((e) => e.payload)).toEqual(
+    Array.from({ length: 10 }, (_, i) => payload(490 + i)),
+  );
+  expect(storageReads).toBe(0);
+
+  // Everything else comes back from storage, byte for byte and in order, across the seam.
+  const all = await readAll(ml, ml.firstPosition);
+  expect(all).toEqual(Array.from({ length: 500 }, (_, i) => payload(i).toString()));
+  expect(storageReads).toBeGreaterThan(0);
+
+  await ml.close();
+  expect(budget.usedBytes).toBe(0);
 });

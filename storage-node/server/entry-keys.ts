@@ -1,9 +1,9 @@
 // LevelDB layout of a storage node. Big-endian ids keep one ledger's entries contiguous and in
 // order, so a range read is one iterator.
 //
-//   'e' + u64 ledger id + u64 entry id  -> entry record (see entry-record.ts)
-//   'l' + u64 ledger id                 -> LedgerState (lac, last entry, fenced) from storage.proto,
-//                                          written when the ledger first arrives and when fenced
+//   entries LevelDB: 'e' + u64 ledger id + u64 entry id -> entry record (see entry-record.ts)
+//   ledgers LevelDB: 'l' + u64 ledger id -> LedgerState (lac, last entry, fenced) from storage.proto,
+//                    written when the ledger first arrives and when it is fenced (see entry-store.ts)
 
 const ENTRY = 0x65;
 const LEDGER = 0x6c;

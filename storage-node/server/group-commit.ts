@@ -57,6 +57,7 @@ export class GroupCommit {
 
   constructor(
     private readonly db: Level<Buffer, Buffer>,
+    private readonly stateDb: Level<Buffer, Buffer>,
     options: GroupCommitOptions,
     private readonly recordsFor: RecordsFor,
   ) {
@@ -135,9 +136,18 @@ export class GroupCommit {
       updates.push(op.update);
     }
     const { records, apply } = this.recordsFor(touched);
-    for (const [key, value] of records) ops.push({ type: 'put', key, value });
     try {
-      await this.db.batch(ops, { sync: this.sync || group.some((q) => q.op.forceSync) });
+      // The state first, always synced (it is rare: a ledger's first entry, a fence): an entry is
+      // then never stored for a ledger whose record could be lost.
+      if (records.length > 0) {
+        await this.stateDb.batch(
+          records.map(([key, value]) => ({ type: 'put' as const, key, value })),
+          { sync: true },
+        );
+      }
+      if (ops.length > 0) {
+        await this.db.batch(ops, { sync: this.sync || group.some((q) => q.op.forceSync) });
+      }
     } catch {
       for (const queued of group) queued.resolve('failed');
       return;

@@ -45,6 +45,7 @@ export class EntryCache {
     let entries = this.byLedger.get(ledgerId);
     if (!entries) this.byLedger.set(ledgerId, (entries = new Map()));
     if (entries.has(entryId)) return;
+    payload = ownBytes(payload);
     entries.set(entryId, payload);
     this.order.push({ ledgerId, entryId, payload });
     this.bytes += payload.byteLength;
@@ -80,4 +81,15 @@ export class EntryCache {
       this.head = 0;
     }
   }
+}
+
+/**
+ * Node hands out small buffers as slices of shared 8 KB slabs: a cached 1 KB slice would keep the
+ * whole slab alive, eight times what the budget counts. Those are copied to memory of their own.
+ */
+function ownBytes(payload: Buffer): Buffer {
+  if (payload.byteOffset === 0 && payload.byteLength === payload.buffer.byteLength) return payload;
+  const own = Buffer.allocUnsafeSlow(payload.byteLength);
+  payload.copy(own);
+  return own;
 }

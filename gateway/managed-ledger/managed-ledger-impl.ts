@@ -221,7 +221,10 @@ export class ManagedLedgerImpl implements ManagedLedger {
     this.unsettled++;
     const appended = current.writer.append(payload).then(
       (entryId) => {
-        this.cache?.put(current.writer.ledgerId, entryId, asBuffer(payload));
+        // Cached only for a subscription caught up and waiting (Pulsar caches only with active
+        // readers): a topic nobody tails would hold memory, and the GC's time, for nothing.
+        if (this.waiters.size > 0)
+          this.cache?.put(current.writer.ledgerId, entryId, asBuffer(payload));
         this.notifyWaiters();
         return { ledgerId: current.writer.ledgerId, entryId };
       },

@@ -3,7 +3,7 @@
 //
 //   entries LevelDB: 'e' + u64 ledger id + u64 entry id -> entry record (see entry-record.ts)
 //   ledgers LevelDB: 'l' + u64 ledger id -> LedgerState (lac, last entry, fenced) from storage.proto,
-//                    written when the ledger first arrives and when it is fenced (see entry-store.ts)
+//                    written when the ledger is fenced (see ledger-state-loader.ts)
 
 const ENTRY = 0x65;
 const LEDGER = 0x6c;
@@ -42,6 +42,8 @@ export function ledgerIdOfKey(key: Buffer): number {
 }
 
 export const ledgerKeyRange = { gte: Buffer.of(LEDGER), lt: Buffer.of(LEDGER + 1) };
+
+export const entryKeyRange = { gte: Buffer.of(ENTRY), lt: Buffer.of(ENTRY + 1) };
 
 /** Every entry key of one ledger. */
 export function ledgerEntryRange(ledgerId: number): { gte: Buffer; lte: Buffer } {

@@ -1,25 +1,9 @@
 import { Level } from 'level';
-import { loadMessageCodec } from '../../proto/load.js';
-import type {
-  LedgerState,
-  LedgerState__Output,
-} from '../../proto/generated/strata/storage/v1/LedgerState.js';
 import type { Logger } from '../../services/common/logger.js';
 import { decodeEntry, encodeEntry, type StoredEntry } from './entry-record.js';
-import {
-  entryIdOfKey,
-  entryKey,
-  ledgerEntryRange,
-  ledgerIdOfKey,
-  ledgerKey,
-  ledgerKeyRange,
-} from './entry-keys.js';
+import { entryIdOfKey, entryKey, ledgerEntryRange, ledgerKey } from './entry-keys.js';
+import { loadLedgerStates, ledgerStateCodec } from './ledger-state-loader.js';
 import { GroupCommit, type GroupCommitOptions } from './group-commit.js';
-
-const stateCodec = loadMessageCodec<LedgerState, LedgerState__Output>(
-  'strata/storage/v1/storage.proto',
-  'strata.storage.v1.LedgerState',
-);
 
 export interface LedgerRecord {
   lac: number;
@@ -99,30 +83,8 @@ export class EntryStore {
       throw error;
     });
     const store = new EntryStore(db, stateDb, options.logger, options);
-    // Nodes that kept state records beside the entries (before the state DB) still have them there.
-    for (const source of [db, stateDb]) {
-      for await (const [key, value] of source.iterator(ledgerKeyRange)) {
-        const state = stateCodec.decode(value);
-        const known = store.ledgers.get(ledgerIdOfKey(key));
-        store.ledgers.set(ledgerIdOfKey(key), {
-          lac: Math.max(state.lac, known?.lac ?? -1),
-          lastEntryId: Math.max(state.lastEntryId, known?.lastEntryId ?? -1),
-          fenced: state.fenced || known?.fenced === true,
-        });
-      }
-    }
-    // The records are written when a ledger first arrives and when it is fenced, not with every
-    // add: its last entry, and the LAC that entry carries, say where it got to.
-    for (const [ledgerId, record] of store.ledgers) {
-      for await (const [key, value] of db.iterator({
-        ...ledgerEntryRange(ledgerId),
-        reverse: true,
-        limit: 1,
-      })) {
-        record.lastEntryId = Math.max(record.lastEntryId, entryIdOfKey(key));
-        const entry = decodeEntry(value);
-        if (entry) record.lac = Math.max(record.lac, entry.lac);
-      }
+    for (const [ledgerId, record] of await loadLedgerStates(db, stateDb)) {
+      store.ledgers.set(ledgerId, record);
     }
     return store;
   }
@@ -230,12 +192,13 @@ export class EntryStore {
   }
 
   /**
-   * The new state of the ledgers a commit touches, applied once the batch is written. A record is
-   * written only for a ledger new to this node or newly fenced, and into a LevelDB of its own: the
-   * entries' LevelDB then holds nothing but ascending runs of entry keys, and moves its files down
-   * the levels as they are. One state key among the entries made every file span the key space
-   * between them, and LevelDB rewrote each 64 MB file again at every level (measured: as many
-   * bytes compacted as written); a record with every add also cost a batch op per add.
+   * The new state of the ledgers a commit touches, applied once the batch is written. Only a new
+   * fence is written, into a LevelDB of its own (on start, the entries say the rest: see
+   * ledger-state-loader.ts). The entries' LevelDB then holds nothing but ascending runs of entry
+   * keys and moves its files down the levels as they are: one state key among the entries made
+   * every file span the key space up to it, and LevelDB rewrote each 64 MB file again at every level
+   * (its log: as many bytes compacted as written). A record per add also cost a batch op per add,
+   * and one per new ledger a second fsync whenever ledgers start (1,000 topics at once: W7).
    */
   private recordsFor(touched: Map<number, Array<(r: LedgerRecord) => void>>) {
     const records: Array<[Buffer, Buffer]> = [];
@@ -244,8 +207,8 @@ export class EntryStore {
       const known = this.ledgers.get(ledgerId);
       const next = { ...(known ?? emptyRecord()) };
       for (const update of updates) update(next);
-      if (!known || next.fenced !== known.fenced) {
-        records.push([ledgerKey(ledgerId), stateCodec.encode(next)]);
+      if (next.fenced && known?.fenced !== true) {
+        records.push([ledgerKey(ledgerId), ledgerStateCodec.encode(next)]);
       }
       apply.push(() => {
         const current = this.ledgers.get(ledgerId);

@@ -159,7 +159,7 @@ it('recovers every ledger a previous owner left without a size, not only the las
   await ml.close();
 });
 
-it('serves recent entries from the entry cache within its budget, and older ones from storage', async () => {
+it('caches recent entries while a reader tails the topic, within the budget, and reads the rest from storage', async () => {
   const topic = parseTopicName(`entry-cache-${Date.now()}`);
   const { ledgers, metadata } = await owner();
   // Real storage underneath; the proxy only counts how often the managed ledger reaches for it.
@@ -182,13 +182,24 @@ it('serves recent entries from the entry cache within its budget, and older ones
   );
   const payload = (i: number) => Buffer.from(`entry ${String(i).padStart(4, '0')} `.repeat(10));
   const positions: Position[] = [];
-  for (let i = 0; i < 500; i++) positions.push(await ml.append(payload(i)));
+  // Nobody reads yet: nothing is kept.
+  for (let i = 0; i < 5; i++) positions.push(await ml.append(payload(i)));
+  expect(budget.usedBytes).toBe(0);
+
+  // A subscription that has caught up waits for the next entry, as a dispatcher does.
+  let tailing = true;
+  const tail = (async () => {
+    while (tailing && ml.state === 'open') {
+      await ml.waitForEntriesAfter(ml.lastConfirmed ?? ml.firstPosition);
+    }
+  })();
+  for (let i = 5; i < 500; i++) positions.push(await ml.append(payload(i)));
   expect(budget.usedBytes).toBeGreaterThan(3_000);
   expect(budget.usedBytes).toBeLessThanOrEqual(4_000);
 
   // The newest entries fit the budget: read without touching storage.
-  const tail = await ml.read(positions[490] as Position, 10);
-  expect(tail.map((e) => e.payload)).toEqual(
+  const newest = await ml.read(positions[490] as Position, 10);
+  expect(newest.map((e) => e.payload)).toEqual(
     Array.from({ length: 10 }, (_, i) => payload(490 + i)),
   );
   expect(storageReads).toBe(0);
@@ -198,6 +209,8 @@ it('serves recent entries from the entry cache within its budget, and older ones
   expect(all).toEqual(Array.from({ length: 500 }, (_, i) => payload(i).toString()));
   expect(storageReads).toBeGreaterThan(0);
 
+  tailing = false;
   await ml.close();
+  await tail;
   expect(budget.usedBytes).toBe(0);
 });

@@ -52,18 +52,22 @@ it('keeps only entries in the entries LevelDB and rebuilds each ledger state fro
   const store = await open(where);
   for (let i = 0; i < 10; i++) expect(await store.add(entry(1, i), false)).toBe('ok');
   expect(await store.add(entry(2, 0), false)).toBe('ok');
+  for (let i = 0; i < 3; i++) expect(await store.add(entry(40, i), false)).toBe('ok');
   await store.fence(2);
   expect(await store.add(entry(2, 1), false)).toBe('fenced');
   await store.close();
 
   // Nothing but ascending entry keys beside the entries: LevelDB can move its files down whole.
   expect(new Set(await keysOf(where.directory))).toEqual(new Set(['e']));
-  expect(await keysOf(where.stateDirectory)).toEqual(['l', 'l']);
+  // Only the fence is recorded: the rest of each ledger's state is read from its entries.
+  expect(await keysOf(where.stateDirectory)).toEqual(['l']);
 
   const reopened = await open(where);
-  // Ledger 1's record was written with its first entry; its LAC and last entry come from entry 9.
+  // Ledger 1 has no record at all: it is found by its entries, its LAC and last entry from entry 9.
   expect(reopened.state(1)).toEqual({ lac: 8, lastEntryId: 9, fenced: false });
   expect(reopened.state(2)).toEqual({ lac: -1, lastEntryId: 0, fenced: true });
+  expect(reopened.state(40)).toEqual({ lac: 1, lastEntryId: 2, fenced: false });
+  expect(reopened.listLedgers(0, 10)).toEqual({ ledgerIds: [1, 2, 40], more: false });
   expect(await reopened.add(entry(2, 1), false)).toBe('fenced');
   const read = await reopened.read(1, 9);
   expect(read.status === 'ok' && read.entry.payload.toString()).toBe('ledger 1 entry 9');

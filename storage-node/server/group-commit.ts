@@ -137,8 +137,8 @@ export class GroupCommit {
     }
     const { records, apply } = this.recordsFor(touched);
     try {
-      // The state first, always synced (it is rare: a ledger's first entry, a fence): an entry is
-      // then never stored for a ledger whose record could be lost.
+      // A new fence goes to its own LevelDB first, always synced even under --sync none (fences
+      // are rare): once it is answered, no restart can forget it.
       if (records.length > 0) {
         await this.stateDb.batch(
           records.map(([key, value]) => ({ type: 'put' as const, key, value })),

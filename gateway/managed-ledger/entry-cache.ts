@@ -1,3 +1,5 @@
+import { comparePositions, type Position } from './position.js';
+
 /** Pulsar gives its cache a fifth of the broker's direct memory; this is a small broker's share. */
 export const DEFAULT_ENTRY_CACHE_BYTES = 128 * 1024 * 1024;
 
@@ -22,9 +24,9 @@ interface CachedEntry {
  * keep up are served from memory instead of reading back from the storage nodes what was just
  * written there. Only confirmed entries go in, exactly as stored; a miss simply reads from storage.
  *
- * The oldest entries go first once the gateway-wide budget is spent. A topic evicts only its own
- * entries, so a busy topic cannot be starved by an idle one for longer than the idle one stays
- * loaded; closing a topic frees its share.
+ * Entries leave once every tailing reader has read them (evictBefore), or, oldest first, once the
+ * gateway-wide budget is spent. A topic evicts only its own entries under the budget; one nobody
+ * tails holds nothing.
  */
 export class EntryCache {
   private readonly byLedger = new Map<number, Map<number, Buffer>>();
@@ -59,7 +61,16 @@ export class EntryCache {
     return this.byLedger.get(ledgerId)?.get(entryId);
   }
 
-  /** Frees everything (the topic is closing). */
+  /** Drops the entries before `position`: every reader that tails the topic has read them. */
+  evictBefore(position: Position): void {
+    while (this.head < this.order.length) {
+      const oldest = this.order[this.head] as CachedEntry;
+      if (comparePositions(oldest, position) >= 0) return;
+      this.evictOldest();
+    }
+  }
+
+  /** Frees everything (the topic is closing, or nobody tails it). */
   clear(): void {
     this.budget.usedBytes -= this.bytes;
     this.bytes = 0;

@@ -8,6 +8,7 @@ import type { LedgerReader } from '../../storage-node/client/ledger-reader.js';
 import type { LedgerWriter } from '../../storage-node/client/ledger-writer.js';
 import { topicPath, type TopicName } from '../topic-name.js';
 import type {
+  ActiveReader,
   ManagedLedger,
   ManagedLedgerConfig,
   ManagedLedgerLedgerInfo,
@@ -54,6 +55,8 @@ export class ManagedLedgerImpl implements ManagedLedger {
   private lastSettled: Promise<unknown> = Promise.resolve();
   private metadataQueue: Promise<unknown> = Promise.resolve();
   private readonly waiters = new Set<() => void>();
+  /** Tailing readers and the next position each will read. */
+  private readonly activeReaders = new Set<{ position: Position }>();
   private readonly cache: EntryCache | undefined;
   private fenceReason: Error | undefined;
   /** After a failed rollover, no new attempt before this (Date.now()): no retry storm. */
@@ -221,9 +224,11 @@ export class ManagedLedgerImpl implements ManagedLedger {
     this.unsettled++;
     const appended = current.writer.append(payload).then(
       (entryId) => {
-        // Cached only for a subscription caught up and waiting (Pulsar caches only with active
-        // readers): a topic nobody tails would hold memory, and the GC's time, for nothing.
-        if (this.waiters.size > 0)
+        // Cached only while a reader tails the topic (Pulsar caches only with active cursors): a
+        // topic nobody reads would hold memory, and the GC's time, for nothing. Whether a reader
+        // happens to be waiting at this moment does not matter: one busy sending the previous
+        // entry reads this one next, and a miss costs a storage read behind synced writes.
+        if (this.activeReaders.size > 0)
           this.cache?.put(current.writer.ledgerId, entryId, asBuffer(payload));
         this.notifyWaiters();
         return { ledgerId: current.writer.ledgerId, entryId };
@@ -312,6 +317,31 @@ export class ManagedLedgerImpl implements ManagedLedger {
       entryId = to + 1;
     }
     return entries;
+  }
+
+  addActiveReader(position: Position): ActiveReader {
+    const reader = { position };
+    this.activeReaders.add(reader);
+    return {
+      moveTo: (next) => {
+        reader.position = next;
+        this.evictReadEntries();
+      },
+      close: () => {
+        if (this.activeReaders.delete(reader)) this.evictReadEntries();
+      },
+    };
+  }
+
+  /** Cached entries stay only until the slowest tailing reader has read them. */
+  private evictReadEntries(): void {
+    if (!this.cache) return;
+    let slowest: Position | undefined;
+    for (const { position } of this.activeReaders) {
+      if (!slowest || comparePositions(position, slowest) < 0) slowest = position;
+    }
+    if (slowest) this.cache.evictBefore(slowest);
+    else this.cache.clear();
   }
 
   waitForEntriesAfter(position: Position, signal?: AbortSignal): Promise<void> {

@@ -40,6 +40,16 @@ export interface ManagedLedgerLedgerInfo {
 }
 
 /**
+ * A reader that tails a topic (a subscription with consumers). While one is registered, appended
+ * entries are cached; an entry leaves the cache once every registered reader has read past it.
+ */
+export interface ActiveReader {
+  /** The next position this reader will read: everything before it is done with. */
+  moveTo(position: Position): void;
+  close(): void;
+}
+
+/**
  * A topic partition's log: an ordered list of ledgers, of which the last is being written by this
  * owner. Entries (batches) are the unit; their bytes are never looked into.
  */
@@ -64,6 +74,8 @@ export interface ManagedLedger {
   ledgerExists(ledgerId: number): boolean;
   /** The ledger that follows `ledgerId` in this topic, if any. */
   ledgerAfter(ledgerId: number): number | undefined;
+  /** Registers a tailing reader whose next read is at `position` (Pulsar's active cursor). */
+  addActiveReader(position: Position): ActiveReader;
   /** Resolves once an entry after `position` is confirmed (tailing reads), or the signal aborts. */
   waitForEntriesAfter(position: Position, signal?: AbortSignal): Promise<void>;
   close(): Promise<void>;

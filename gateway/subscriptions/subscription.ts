@@ -3,7 +3,11 @@ import { InvalidArgumentError } from '../../services/common/errors.js';
 import { backoffDelay } from '../../services/common/retry.js';
 import type { Logger } from '../../services/common/logger.js';
 import type { ManagedCursor } from '../cursor/managed-cursor.js';
-import type { ManagedLedger, ManagedLedgerEntry } from '../managed-ledger/managed-ledger.js';
+import type {
+  ActiveReader,
+  ManagedLedger,
+  ManagedLedgerEntry,
+} from '../managed-ledger/managed-ledger.js';
 import { comparePositions, type Position } from '../managed-ledger/position.js';
 import type { StoredBatch__Output } from '../../proto/generated/strata/gateway/v1/StoredBatch.js';
 import { storedBatchCodec } from '../stored-batch.js';
@@ -41,6 +45,8 @@ export class Subscription {
   /** Messages and bytes sent to its consumers (redeliveries included). */
   readonly rateOut = new RateMeter();
   private readPosition: Position;
+  /** Registered with the ledger while consumers are connected: entries appended are cached. */
+  private tail: ActiveReader | undefined;
   /** Entries read and not yet sent (no consumer had permits). */
   private readonly buffered: ManagedLedgerEntry[] = [];
   private readonly redeliveries = new Map<string, Position>();
@@ -100,6 +106,7 @@ export class Subscription {
       this.joinPositions.set(consumer.id, this.earliestUnsent());
     }
     this.consumers.push(consumer);
+    this.tail ??= this.ledger.addActiveReader(this.readPosition);
     this.updateActive();
     this.pump();
   }
@@ -110,8 +117,14 @@ export class Subscription {
     this.consumers.splice(index, 1);
     this.joinPositions.delete(consumer.id);
     this.redeliverPending(consumer);
+    if (this.consumers.length === 0) this.stopTailing();
     this.updateActive();
     this.pump();
+  }
+
+  private stopTailing(): void {
+    this.tail?.close();
+    this.tail = undefined;
   }
 
   flow(consumer: DispatchConsumer, messages: number): void {
@@ -208,6 +221,7 @@ export class Subscription {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.stopTailing();
     clearInterval(this.ackTimeouts);
     this.abort.abort();
     this.wake?.abort();
@@ -420,6 +434,7 @@ export class Subscription {
       const last = read[read.length - 1];
       if (!last) return undefined;
       this.readPosition = this.ledger.nextPosition(last.position);
+      this.tail?.moveTo(this.readPosition);
       this.buffered.push(...read);
     }
   }

@@ -48,3 +48,24 @@ it('keeps working across many evictions (the eviction queue compacts)', () => {
   expect(cache.get(1, 19_899)).toBeUndefined();
   for (let i = 19_900; i < 20_000; i++) expect(cache.get(1, i)).toEqual(bytes(100, i % 256));
 });
+
+it('drops the entries before a position, across ledgers, and nothing after it', () => {
+  const budget = new EntryCacheBudget(10_000);
+  const cache = new EntryCache(budget);
+  for (let i = 0; i < 5; i++) cache.put(3, i, bytes(10, i));
+  for (let i = 0; i < 5; i++) cache.put(4, i, bytes(10, 10 + i));
+  cache.evictBefore({ ledgerId: 3, entryId: 2 });
+  expect(cache.get(3, 1)).toBeUndefined();
+  expect(cache.get(3, 2)).toEqual(bytes(10, 2));
+  expect(budget.usedBytes).toBe(80);
+  cache.evictBefore({ ledgerId: 4, entryId: 1 });
+  expect(cache.get(3, 4)).toBeUndefined();
+  expect(cache.get(4, 0)).toBeUndefined();
+  expect(cache.get(4, 1)).toEqual(bytes(10, 11));
+  expect(cache.sizeBytes).toBe(40);
+  cache.evictBefore({ ledgerId: 1, entryId: 0 });
+  expect(cache.sizeBytes).toBe(40);
+  cache.evictBefore({ ledgerId: 9, entryId: 0 });
+  expect(cache.sizeBytes).toBe(0);
+  expect(budget.usedBytes).toBe(0);
+});

@@ -159,7 +159,7 @@ it('recovers every ledger a previous owner left without a size, not only the las
   await ml.close();
 });
 
-it('caches recent entries while a reader tails the topic, within the budget, and reads the rest from storage', async () => {
+it('caches entries while a reader tails the topic, until every tailing reader has read them, within the budget; reads the rest from storage', async () => {
   const topic = parseTopicName(`entry-cache-${Date.now()}`);
   const { ledgers, metadata } = await owner();
   // Real storage underneath; the proxy only counts how often the managed ledger reaches for it.
@@ -186,13 +186,9 @@ it('caches recent entries while a reader tails the topic, within the budget, and
   for (let i = 0; i < 5; i++) positions.push(await ml.append(payload(i)));
   expect(budget.usedBytes).toBe(0);
 
-  // A subscription that has caught up waits for the next entry, as a dispatcher does.
-  let tailing = true;
-  const tail = (async () => {
-    while (tailing && ml.state === 'open') {
-      await ml.waitForEntriesAfter(ml.lastConfirmed ?? ml.firstPosition);
-    }
-  })();
+  // A subscription with consumers registers as a tailing reader; one that never moves keeps
+  // everything appended since, within the budget.
+  const tail = ml.addActiveReader(ml.nextPosition(positions[4] as Position));
   for (let i = 5; i < 500; i++) positions.push(await ml.append(payload(i)));
   expect(budget.usedBytes).toBeGreaterThan(3_000);
   expect(budget.usedBytes).toBeLessThanOrEqual(4_000);
@@ -209,8 +205,30 @@ it('caches recent entries while a reader tails the topic, within the budget, and
   expect(all).toEqual(Array.from({ length: 500 }, (_, i) => payload(i).toString()));
   expect(storageReads).toBeGreaterThan(0);
 
-  tailing = false;
-  await ml.close();
-  await tail;
+  // Two readers: entries leave the cache once the slower one has read past them.
+  const ahead = ml.addActiveReader(positions[495] as Position);
+  const before = budget.usedBytes;
+  tail.moveTo(positions[493] as Position);
+  const perEntry = payload(0).byteLength;
+  expect(budget.usedBytes).toBe(7 * perEntry);
+  expect(before).toBeGreaterThan(budget.usedBytes);
+  tail.close();
+  expect(budget.usedBytes).toBe(5 * perEntry);
+  storageReads = 0;
+  expect((await ml.read(positions[495] as Position, 5)).map((e) => e.payload)).toEqual(
+    Array.from({ length: 5 }, (_, i) => payload(495 + i)),
+  );
+  expect(storageReads).toBe(0);
+  // Nobody tails any more: the topic holds nothing, and appends are not kept.
+  ahead.close();
   expect(budget.usedBytes).toBe(0);
+  await ml.append(payload(500));
+  expect(budget.usedBytes).toBe(0);
+
+  const again = ml.addActiveReader(ml.lastConfirmed as Position);
+  await ml.append(payload(501));
+  expect(budget.usedBytes).toBe(perEntry);
+  await ml.close();
+  expect(budget.usedBytes).toBe(0);
+  again.close();
 });

@@ -10,7 +10,7 @@ import {
 import { fromServiceError } from '../services/common/grpc-errors.js';
 import { backoffDelay } from '../services/common/retry.js';
 import { Readiness } from './readiness.js';
-import { concatBatch, messageCodec } from './codecs.js';
+import { MessageBatchBuilder } from './message-batch-builder.js';
 import type { ConnectionPool } from './connection-pool.js';
 import type { MessageId, OutgoingMessage } from './message.js';
 
@@ -54,8 +54,7 @@ interface Waiter {
 
 interface OpenBatch {
   key: string;
-  messages: Buffer[];
-  bytes: number;
+  builder: MessageBatchBuilder;
   waiters: Waiter[];
   firstSequenceId: number;
 }
@@ -88,6 +87,8 @@ export class TopicProducer implements Producer {
   private readonly pending = new Map<number, PendingBatch>();
   private nextRequestId = 1;
   private nextSequenceId = 0;
+  /** The size of the last batch sealed: the next one is made that big to begin with. */
+  private lastBatchBytes = 0;
   private stream: ClientDuplexStream<ProduceRequest, ProduceResponse__Output> | undefined;
   private ready = false;
   private attempts = 0;
@@ -135,25 +136,27 @@ export class TopicProducer implements Producer {
   send(message: OutgoingMessage): Promise<MessageId> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.closed) return Promise.reject(new CancelledError('producer is closed'));
-    const encoded = messageCodec.encode({
-      payload: typeof message.payload === 'string' ? Buffer.from(message.payload) : message.payload,
-      key: message.key ?? '',
-      properties: message.properties ?? {},
-      eventTimeMs: message.eventTimeMs ?? 0,
-      sequenceId: this.nextSequenceId,
-    });
     const key = this.byKey ? (message.key ?? '') : '';
+    let batch = this.open.get(key);
+    if (!batch) {
+      batch = {
+        key,
+        builder: new MessageBatchBuilder(Math.min(this.lastBatchBytes, this.maxBytes)),
+        waiters: [],
+        firstSequenceId: this.nextSequenceId,
+      };
+      this.open.set(key, batch);
+    }
+    try {
+      batch.builder.add(message, this.nextSequenceId);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    this.nextSequenceId++;
+    const open = batch;
     return new Promise((resolve, reject) => {
-      let batch = this.open.get(key);
-      if (!batch) {
-        batch = { key, messages: [], bytes: 0, waiters: [], firstSequenceId: this.nextSequenceId };
-        this.open.set(key, batch);
-      }
-      this.nextSequenceId++;
-      batch.messages.push(encoded);
-      batch.bytes += encoded.length;
-      batch.waiters.push({ resolve, reject });
-      if (batch.messages.length >= this.maxMessages || batch.bytes >= this.maxBytes)
+      open.waiters.push({ resolve, reject });
+      if (open.builder.count >= this.maxMessages || open.builder.bytes >= this.maxBytes)
         this.closeBatch(key);
       else this.timer ??= setTimeout(() => this.closeAll(), this.maxDelayMs);
     });
@@ -193,11 +196,12 @@ export class TopicProducer implements Producer {
   private closeBatch(key: string): void {
     const batch = this.open.get(key);
     this.open.delete(key);
-    if (!batch || batch.messages.length === 0) return;
+    if (!batch || batch.builder.count === 0) return;
+    this.lastBatchBytes = batch.builder.bytes;
     const pending: PendingBatch = {
       requestId: this.nextRequestId++,
-      batch: concatBatch(batch.messages),
-      messageCount: batch.messages.length,
+      batch: batch.builder.finish(),
+      messageCount: batch.builder.count,
       firstSequenceId: batch.firstSequenceId,
       key: this.byKey ? key : '',
       waiters: batch.waiters,

@@ -13,7 +13,7 @@ import {
 import { fromServiceError } from '../services/common/grpc-errors.js';
 import { backoffDelay } from '../services/common/retry.js';
 import { Readiness } from './readiness.js';
-import { batchCodec } from './codecs.js';
+import { readMessageBatch, type BatchMessage } from './message-batch-reader.js';
 import type { ConnectionPool } from './connection-pool.js';
 import type { MessageId, ReceivedMessage } from './message.js';
 
@@ -231,9 +231,9 @@ export class TopicConsumer implements Consumer {
   private onDelivery(delivery: Delivery__Output): void {
     const entry = delivery.id;
     if (!entry) return;
-    let batch: ReturnType<typeof batchCodec.decode>;
+    let messages: BatchMessage[];
     try {
-      batch = batchCodec.decode(delivery.batch);
+      messages = readMessageBatch(delivery.batch);
     } catch (error) {
       // A batch its producer wrote wrongly: fail loudly rather than crash the application.
       this.closed = true;
@@ -246,7 +246,7 @@ export class TopicConsumer implements Consumer {
       return;
     }
     const epoch = this.epoch;
-    batch.messages.forEach((message, batchIndex) => {
+    messages.forEach((message, batchIndex) => {
       if (delivery.ackedIndexes.includes(batchIndex)) return;
       const id: MessageId = {
         ledgerId: entry.ledgerId,

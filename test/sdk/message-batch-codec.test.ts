@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
-import { batchCodec } from '../../sdk/codecs.js';
+import { batchCodec } from '../harness/messaging-client.js';
 import { MessageBatchBuilder } from '../../sdk/message-batch-builder.js';
+import { readMessageBatch } from '../../sdk/message-batch-reader.js';
 import type { OutgoingMessage } from '../../sdk/message.js';
 
 const decoded = (builder: MessageBatchBuilder) =>
@@ -59,4 +60,48 @@ it('refuses a message it cannot encode and keeps the batch as it was', () => {
   );
   expect(builder.count).toBe(1);
   expect(builder.finish()).toEqual(before);
+});
+
+it('reads back what it wrote, what protobufjs wrote, and skips fields it does not know', () => {
+  const messages: Array<{
+    payload: Buffer;
+    key: string;
+    properties: Record<string, string>;
+    eventTimeMs: number;
+    sequenceId: number;
+  }> = [
+    {
+      payload: Buffer.from('a'),
+      key: 'k1',
+      properties: { p: 'v' },
+      eventTimeMs: -7,
+      sequenceId: 5,
+    },
+    { payload: Buffer.alloc(300, 1), key: '', properties: {}, eventTimeMs: 0, sequenceId: 2 ** 40 },
+  ];
+  const builder = new MessageBatchBuilder();
+  for (const { sequenceId, ...message } of messages) builder.add(message, sequenceId);
+  const expected = messages.map((m) => ({ ...m, payload: Buffer.from(m.payload) }));
+  expect(readMessageBatch(builder.finish())).toEqual(expected);
+  expect(readMessageBatch(batchCodec.encode({ messages }))).toEqual(expected);
+
+  // A newer producer's field 9 (varint), 10 (length-delimited), 11 (fixed64) and 12 (fixed32).
+  const unknown = Buffer.from([
+    0x48, 0x96, 0x01, 0x52, 0x02, 0x68, 0x69, 0x59, 1, 2, 3, 4, 5, 6, 7, 8, 0x65, 1, 2, 3, 4,
+  ]);
+  const one = new MessageBatchBuilder();
+  one.add({ payload: 'x' }, 3);
+  const inner = one.finish().subarray(2);
+  const withUnknown = Buffer.concat([
+    Buffer.from([0x0a, inner.length + unknown.length]),
+    inner,
+    unknown,
+  ]);
+  expect(readMessageBatch(withUnknown)).toEqual([
+    { payload: Buffer.from('x'), key: '', properties: {}, eventTimeMs: 0, sequenceId: 3 },
+  ]);
+  expect(() => readMessageBatch(withUnknown.subarray(0, withUnknown.length - 1))).toThrow(
+    RangeError,
+  );
+  expect(() => readMessageBatch(Buffer.from([0x0a, 0x05, 0x0a]))).toThrow(RangeError);
 });

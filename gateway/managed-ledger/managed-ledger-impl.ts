@@ -19,6 +19,7 @@ import { TopicClosedError, TopicFencedError } from './managed-ledger-errors.js';
 import { ManagedLedgerStore, type ManagedLedgerInfoData } from './managed-ledger-store.js';
 import { comparePositions, type Position } from './position.js';
 import { EntryCache, type EntryCacheBudget } from './entry-cache.js';
+import { TailingReaders } from './tailing-readers.js';
 
 export interface ManagedLedgerContext {
   ledgers: LedgerClient;
@@ -55,8 +56,7 @@ export class ManagedLedgerImpl implements ManagedLedger {
   private lastSettled: Promise<unknown> = Promise.resolve();
   private metadataQueue: Promise<unknown> = Promise.resolve();
   private readonly waiters = new Set<() => void>();
-  /** Tailing readers and the next position each will read. */
-  private readonly activeReaders = new Set<{ position: Position }>();
+  private readonly tailing: TailingReaders;
   private readonly cache: EntryCache | undefined;
   private fenceReason: Error | undefined;
   /** After a failed rollover, no new attempt before this (Date.now()): no retry storm. */
@@ -78,6 +78,7 @@ export class ManagedLedgerImpl implements ManagedLedger {
   ) {
     this.current = { writer, createdAt: Date.now(), entries: 0, bytes: 0 };
     this.cache = ctx.entryCache ? new EntryCache(ctx.entryCache) : undefined;
+    this.tailing = new TailingReaders(this.cache, (position) => this.entriesBehind(position));
   }
 
   /**
@@ -228,7 +229,7 @@ export class ManagedLedgerImpl implements ManagedLedger {
         // topic nobody reads would hold memory, and the GC's time, for nothing. Whether a reader
         // happens to be waiting at this moment does not matter: one busy sending the previous
         // entry reads this one next, and a miss costs a storage read behind synced writes.
-        if (this.activeReaders.size > 0)
+        if (this.tailing.wantsNewEntries())
           this.cache?.put(current.writer.ledgerId, entryId, asBuffer(payload));
         this.notifyWaiters();
         return { ledgerId: current.writer.ledgerId, entryId };
@@ -320,28 +321,22 @@ export class ManagedLedgerImpl implements ManagedLedger {
   }
 
   addActiveReader(position: Position): ActiveReader {
-    const reader = { position };
-    this.activeReaders.add(reader);
-    return {
-      moveTo: (next) => {
-        reader.position = next;
-        this.evictReadEntries();
-      },
-      close: () => {
-        if (this.activeReaders.delete(reader)) this.evictReadEntries();
-      },
-    };
+    return this.tailing.add(position);
   }
 
-  /** Cached entries stay only until the slowest tailing reader has read them. */
-  private evictReadEntries(): void {
-    if (!this.cache) return;
-    let slowest: Position | undefined;
-    for (const { position } of this.activeReaders) {
-      if (!slowest || comparePositions(position, slowest) < 0) slowest = position;
+  /** Entries from `position` (a reader's next read) to the end of the topic. */
+  private entriesBehind(position: Position): number {
+    const last = this.lastConfirmed;
+    if (!last || position.ledgerId > last.ledgerId) return 0;
+    if (position.ledgerId === last.ledgerId)
+      return Math.max(0, last.entryId + 1 - position.entryId);
+    // In an older ledger: what is left of it, then every newer ledger up to the last.
+    let behind = Math.max(0, this.lastEntryOf(position.ledgerId) + 1 - position.entryId);
+    for (const { ledgerId } of this.info.ledgers) {
+      if (ledgerId > position.ledgerId && ledgerId <= last.ledgerId)
+        behind += this.lastEntryOf(ledgerId) + 1;
     }
-    if (slowest) this.cache.evictBefore(slowest);
-    else this.cache.clear();
+    return behind;
   }
 
   waitForEntriesAfter(position: Position, signal?: AbortSignal): Promise<void> {

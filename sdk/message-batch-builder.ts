@@ -47,21 +47,23 @@ export class MessageBatchBuilder {
     if (!Number.isSafeInteger(eventTimeMs)) {
       throw new InvalidArgumentError(`eventTimeMs must be an integer, not ${eventTimeMs}`);
     }
-    const properties: Array<[string, string, number, number]> = [];
+    /** name, value, their UTF-8 lengths, and the map entry's encoded length. */
+    const properties: Array<[string, string, number, number, number]> = [];
     for (const [name, value] of Object.entries(message.properties ?? {})) {
       if (typeof value !== 'string') {
         throw new InvalidArgumentError(`property ${JSON.stringify(name)} must be a string`);
       }
-      properties.push([name, value, Buffer.byteLength(name), Buffer.byteLength(value)]);
+      const nameBytes = Buffer.byteLength(name);
+      const valueBytes = Buffer.byteLength(value);
+      const entryBytes = lengthDelimited(nameBytes) + lengthDelimited(valueBytes);
+      properties.push([name, value, nameBytes, valueBytes, entryBytes]);
     }
     const keyBytes = Buffer.byteLength(key);
 
     let size = 0;
     if (payload.byteLength > 0) size += lengthDelimited(payload.byteLength);
     if (keyBytes > 0) size += lengthDelimited(keyBytes);
-    for (const [, , nameBytes, valueBytes] of properties) {
-      size += lengthDelimited(lengthDelimited(nameBytes) + lengthDelimited(valueBytes));
-    }
+    for (const [, , , , entryBytes] of properties) size += lengthDelimited(entryBytes);
     if (eventTimeMs !== 0) size += 1 + int64Size(eventTimeMs);
     if (sequenceId !== 0) size += 1 + int64Size(sequenceId);
     this.reserve(lengthDelimited(size));
@@ -78,9 +80,9 @@ export class MessageBatchBuilder {
       this.byte(KEY);
       this.string(key, keyBytes);
     }
-    for (const [name, value, nameBytes, valueBytes] of properties) {
+    for (const [name, value, nameBytes, valueBytes, entryBytes] of properties) {
       this.byte(PROPERTIES);
-      this.varint(lengthDelimited(nameBytes) + lengthDelimited(valueBytes));
+      this.varint(entryBytes);
       this.byte(MAP_KEY);
       this.string(name, nameBytes);
       this.byte(MAP_VALUE);

@@ -137,26 +137,16 @@ export class TopicProducer implements Producer {
     if (this.failure) return Promise.reject(this.failure);
     if (this.closed) return Promise.reject(new CancelledError('producer is closed'));
     const key = this.byKey ? (message.key ?? '') : '';
-    let batch = this.open.get(key);
-    if (!batch) {
-      batch = {
-        key,
-        builder: new MessageBatchBuilder(Math.min(this.lastBatchBytes, this.maxBytes)),
-        waiters: [],
-        firstSequenceId: this.nextSequenceId,
-      };
-      this.open.set(key, batch);
-    }
+    const batch = this.open.get(key) ?? this.openBatch(key);
     try {
       batch.builder.add(message, this.nextSequenceId);
     } catch (error) {
       return Promise.reject(error);
     }
     this.nextSequenceId++;
-    const open = batch;
     return new Promise((resolve, reject) => {
-      open.waiters.push({ resolve, reject });
-      if (open.builder.count >= this.maxMessages || open.builder.bytes >= this.maxBytes)
+      batch.waiters.push({ resolve, reject });
+      if (batch.builder.count >= this.maxMessages || batch.builder.bytes >= this.maxBytes)
         this.closeBatch(key);
       else this.timer ??= setTimeout(() => this.closeAll(), this.maxDelayMs);
     });
@@ -185,6 +175,18 @@ export class TopicProducer implements Producer {
     this.closed = true;
     this.stream?.end();
     this.fail(new CancelledError('producer is closed'));
+  }
+
+  /** A new batch, sized like the last one sealed. */
+  private openBatch(key: string): OpenBatch {
+    const batch: OpenBatch = {
+      key,
+      builder: new MessageBatchBuilder(Math.min(this.lastBatchBytes, this.maxBytes)),
+      waiters: [],
+      firstSequenceId: this.nextSequenceId,
+    };
+    this.open.set(key, batch);
+    return batch;
   }
 
   private closeAll(): void {

@@ -225,12 +225,7 @@ export class ManagedLedgerImpl implements ManagedLedger {
     this.unsettled++;
     const appended = current.writer.append(payload).then(
       (entryId) => {
-        // Cached only while a reader tails the topic (Pulsar caches only with active cursors): a
-        // topic nobody reads would hold memory, and the GC's time, for nothing. Whether a reader
-        // happens to be waiting at this moment does not matter: one busy sending the previous
-        // entry reads this one next, and a miss costs a storage read behind synced writes.
-        if (this.tailing.wantsNewEntries())
-          this.cache?.put(current.writer.ledgerId, entryId, asBuffer(payload));
+        this.tailing.cacheAppended(current.writer.ledgerId, entryId, asBuffer(payload));
         this.notifyWaiters();
         return { ledgerId: current.writer.ledgerId, entryId };
       },

@@ -28,6 +28,16 @@ export class TailingReaders {
     private readonly entriesBehind: (position: Position) => number,
   ) {}
 
+  /**
+   * Caches an entry just confirmed if a reader is close enough to read it from memory. Whether a
+   * reader happens to be waiting at this moment does not matter: one busy sending the previous entry
+   * reads this one next, and a miss costs a storage read behind synced writes. A topic nobody reads
+   * keeps nothing: it would hold memory, and the GC's time, for nothing.
+   */
+  cacheAppended(ledgerId: number, entryId: number, payload: Buffer): void {
+    if (this.wantsNewEntries()) this.cache?.put(ledgerId, entryId, payload);
+  }
+
   /** Whether an entry appended now is worth caching. */
   wantsNewEntries(): boolean {
     if (!this.cache) return false;

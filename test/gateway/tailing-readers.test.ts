@@ -17,7 +17,7 @@ function topic(last: number) {
   const append = (n: number) => {
     for (let i = 0; i < n; i++) {
       state.last++;
-      if (readers.wantsNewEntries()) cache.put(7, state.last, Buffer.alloc(10, state.last % 256));
+      readers.cacheAppended(7, state.last, Buffer.alloc(10, state.last % 256));
     }
   };
   return { cache, budget, readers, append, at: (entryId: number) => ({ ledgerId: 7, entryId }) };

@@ -116,21 +116,26 @@ class WireReader {
   }
 
   lengthDelimited(): WireReader {
-    const length = this.varint();
-    const start = this.position;
-    if (start + length > this.end) throw new RangeError('field runs past its message');
-    this.position += length;
-    return new WireReader(this.buffer, start, start + length);
+    const start = this.field();
+    return new WireReader(this.buffer, start, this.position);
   }
 
   bytes(): Buffer {
-    const field = this.lengthDelimited();
-    return this.buffer.subarray(field.position, field.end);
+    const start = this.field();
+    return this.buffer.subarray(start, this.position);
   }
 
   string(): string {
-    const field = this.lengthDelimited();
-    return this.buffer.toString('utf8', field.position, field.end);
+    const start = this.field();
+    return this.buffer.toString('utf8', start, this.position);
+  }
+
+  /** Steps over a length-delimited field's content; returns where the content starts. */
+  private field(): number {
+    const length = this.varint();
+    const start = this.position;
+    this.advance(length);
+    return start;
   }
 
   skip(tag: number): void {
@@ -142,7 +147,7 @@ class WireReader {
         this.advance(8);
         return;
       case 2:
-        this.lengthDelimited();
+        this.field();
         return;
       case 5:
         this.advance(4);

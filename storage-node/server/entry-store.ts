@@ -4,6 +4,7 @@ import { decodeEntry, encodeEntry, type StoredEntry } from './entry-record.js';
 import { entryIdOfKey, entryKey, ledgerEntryRange, ledgerKey } from './entry-keys.js';
 import { loadLedgerStates, ledgerStateCodec } from './ledger-state-loader.js';
 import { GroupCommit, type GroupCommitOptions } from './group-commit.js';
+import { StepwiseTableSync } from './stepwise-table-sync.js';
 
 export interface LedgerRecord {
   lac: number;
@@ -45,6 +46,9 @@ export const ENTRY_DB_OPTIONS = {
   blockSize: 64 * 1024,
 } as const;
 
+/** How far a table LevelDB is writing may run ahead of the disk (see stepwise-table-sync.ts). */
+export const TABLE_SYNC_STEP_BYTES = 4 * 1024 * 1024;
+
 const emptyRecord = (): LedgerRecord => ({ lac: -1, lastEntryId: -1, fenced: false });
 
 /**
@@ -64,6 +68,7 @@ export class EntryStore {
     private readonly stateDb: Level<Buffer, Buffer>,
     private readonly logger: Logger,
     options: GroupCommitOptions,
+    private readonly tableSync: StepwiseTableSync | undefined,
   ) {
     this.commit = new GroupCommit(db, stateDb, options, (touched) => this.recordsFor(touched));
   }
@@ -82,9 +87,22 @@ export class EntryStore {
       await db.close();
       throw error;
     });
-    const store = new EntryStore(db, stateDb, options.logger, options);
-    for (const [ledgerId, record] of await loadLedgerStates(db, stateDb)) {
-      store.ledgers.set(ledgerId, record);
+    // Under --sync none adds do not wait for the disk, so table bursts delay nobody.
+    const tableSync =
+      options.sync === false
+        ? undefined
+        : new StepwiseTableSync(options.directory, {
+            stepBytes: TABLE_SYNC_STEP_BYTES,
+            logger: options.logger,
+          });
+    const store = new EntryStore(db, stateDb, options.logger, options, tableSync);
+    try {
+      for (const [ledgerId, record] of await loadLedgerStates(db, stateDb)) {
+        store.ledgers.set(ledgerId, record);
+      }
+    } catch (error) {
+      await store.close();
+      throw error;
     }
     return store;
   }
@@ -177,6 +195,7 @@ export class EntryStore {
 
   async close(): Promise<void> {
     await this.commit.close();
+    await this.tableSync?.close();
     await this.db.close();
     await this.stateDb.close();
   }

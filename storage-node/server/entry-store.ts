@@ -101,7 +101,7 @@ export class EntryStore {
         store.ledgers.set(ledgerId, record);
       }
     } catch (error) {
-      await store.close();
+      await store.close().catch(() => undefined);
       throw error;
     }
     return store;
@@ -194,10 +194,16 @@ export class EntryStore {
   }
 
   async close(): Promise<void> {
-    await this.commit.close();
-    await this.tableSync?.close();
-    await this.db.close();
-    await this.stateDb.close();
+    try {
+      await this.commit.close();
+      await this.tableSync?.close();
+    } finally {
+      try {
+        await this.db.close();
+      } finally {
+        await this.stateDb.close();
+      }
+    }
   }
 
   private decode(ledgerId: number, entryId: number, record: Buffer): ReadOutcome {

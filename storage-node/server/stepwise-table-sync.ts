@@ -34,6 +34,11 @@ interface TableFile {
 export class StepwiseTableSync {
   private readonly files = new Map<string, TableFile>();
   private readonly watcher: FSWatcher | undefined;
+  /**
+   * One sync at a time across all tables: each holds a libuv worker, and LevelDB's own synced
+   * batches (the adds publishers wait for) run on the same four.
+   */
+  private syncs: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   constructor(
@@ -98,14 +103,22 @@ export class StepwiseTableSync {
       do {
         file.dirty = false;
         const handle = await file.handle;
-        const { size } = await handle.stat();
+        const { size, nlink } = await handle.stat();
+        // A compaction deleted it: let go now, or the handle keeps its space on disk.
+        if (nlink === 0) {
+          this.forget(name, file);
+          return;
+        }
         if (size - file.synced < this.options.stepBytes) continue;
-        await handle.datasync();
+        const synced = this.syncs.then(() => handle.datasync());
+        this.syncs = synced.catch(() => undefined);
+        await synced;
         file.synced = size;
         this.options.onSync?.(name, size);
       } while (file.dirty && !this.closed);
     } catch {
-      // Deleted by a compaction, or never opened: LevelDB owns the file, so nothing is lost here.
+      // Gone before it could be opened, or released meanwhile: LevelDB owns the file and syncs it
+      // itself when it finishes, so nothing is lost here.
       this.forget(name, file);
     } finally {
       file.busy = false;

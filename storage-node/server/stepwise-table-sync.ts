@@ -29,7 +29,8 @@ interface TableFile {
  * fsynced at its end, and at most 31 ms (p99.9 3.9 ms) when that file was synced every 4 MB. So the
  * node watches its entry LevelDB and syncs each table while LevelDB is still writing it. In the
  * bench, alternating three runs each without and with it: W1 publish p99 49 / 43 / 50 ms against
- * 38 / 39 / 36, and W2 p99.9 46 / 80 / 134 ms against 31 / 41 / 122.
+ * 38 / 39 / 36, and W2 p99.9 46 / 80 / 134 ms against 31 / 41 / 122 (three more pairs, taken while
+ * the disk stalled either way, were mixed).
  */
 export class StepwiseTableSync {
   private readonly files = new Map<string, TableFile>();

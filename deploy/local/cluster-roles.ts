@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { RoleKind, RoleState } from './cluster-state.js';
-import { STRATA_BIN } from './strata-roles.js';
+import { strataArgs } from './strata-roles.js';
 
 const HOST = '127.0.0.1';
 
@@ -52,7 +52,7 @@ export function metadataRole(dir: string, port: number): RoleState {
     'metadata-1',
     'metadata',
     process.execPath,
-    [STRATA_BIN, 'metadata', '--host', HOST, '--port', String(port), '--data-dir', dataDir],
+    strataArgs('metadata', '--host', HOST, '--port', String(port), '--data-dir', dataDir),
     { port },
     dataDir,
   );
@@ -115,7 +115,7 @@ export function storageNodeRole(
     'storage-node',
     process.execPath,
     [
-      STRATA_BIN,
+      ...strataArgs(),
       'storage-node',
       '--host',
       HOST,
@@ -152,7 +152,7 @@ export function gatewayRole(
     'gateway',
     process.execPath,
     [
-      STRATA_BIN,
+      ...strataArgs(),
       'gateway',
       '--host',
       HOST,

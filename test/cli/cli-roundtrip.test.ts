@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { ManagedProcess, ProcessGroup } from '../../deploy/local/managed-process.js';
-import { STANDALONE_READY, STRATA_BIN } from '../../deploy/local/strata-roles.js';
+import {
+  STANDALONE_READY,
+  STRATA_NODE_FLAGS,
+  strataArgs,
+} from '../../deploy/local/strata-roles.js';
 import { PACKAGE_ROOT } from '../../proto/load.js';
 import { runStrata } from '../harness/run-strata.js';
 import { makeTempDir } from '../harness/temp-dir.js';
@@ -19,17 +23,16 @@ it('npm start serves on 127.0.0.1:6650; strata produce -n 10000 then consume --e
   const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  expect(pkg.scripts.start).toBe('node bin/strata standalone');
+  expect(pkg.scripts.start).toBe(`node ${STRATA_NODE_FLAGS.join(' ')} bin/strata standalone`);
   const dir = await makeTempDir('cli-roundtrip');
   cleanups.push(dir.remove);
   const started = performance.now();
   const standalone = group.add(
-    new ManagedProcess('standalone', process.execPath, [
-      STRATA_BIN,
+    new ManagedProcess(
       'standalone',
-      '--data-dir',
-      dir.path,
-    ]),
+      process.execPath,
+      strataArgs('standalone', '--data-dir', dir.path),
+    ),
   );
   const ready = await standalone.waitForOutput(STANDALONE_READY, 30_000);
   expect(ready[1]).toBe('127.0.0.1:6650');

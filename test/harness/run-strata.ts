@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { STRATA_BIN } from '../../deploy/local/strata-roles.js';
+import { strataArgs } from '../../deploy/local/strata-roles.js';
 
 export interface CliResult {
   code: number | null;
@@ -16,7 +16,7 @@ export function runStrata(
   options: { interruptAfterMs?: number; killAfterMs?: number; input?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [STRATA_BIN, ...args], {
+    const child = spawn(process.execPath, strataArgs(...args), {
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

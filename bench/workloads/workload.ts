@@ -31,7 +31,7 @@ export interface Workload {
   title: string;
   deployment: Deployment;
   metrics: MetricSpec[];
-  /** What was run, for the report, e.g. "300,000 × 1 KB, window 1,000". */
+  /** What was run, for the report, e.g. "150,000 × 1 KB at 5,000 msg/s". */
   describe(scale: Scale): string;
   run(system: BenchSystem, scale: Scale): Promise<Record<string, Measurement>>;
 }

@@ -8,9 +8,10 @@ export const STRATA_BIN = join(PACKAGE_ROOT, 'bin', 'strata');
  * V8 flags every Strata server runs with; `bin/strata`'s first line and `npm start` carry the same
  * (Node refuses them in NODE_OPTIONS). A server's old generation holds 15-20 MB, and V8 sets the
  * next collection's limit only about 23 MB above that: less than the young generation, so it starts
- * marking again right after each mark-compact (26 in 15 s at 5,000 msg/s), and those steps land on
- * publishes. A 256 MB starting limit leaves 0-2 in a minute and takes W2's p99 (fsync off) from
- * 13.5 to 4 ms. It is a limit, not a reservation: the heap still grows only as it is used.
+ * marking again right after each mark-compact (22-35 in 15 s at 5,000 msg/s), and those steps land
+ * on publishes. With a 256 MB starting limit there were 0 in 60 s, and W2's p99 with the fsync off
+ * went from 13.5 to 4 ms. The cost is memory: V8 lets garbage build up to that limit before a full
+ * collection, so a standalone under W2's load grew to 282 MB resident in 70 s, against 209 MB.
  */
 export const STRATA_NODE_FLAGS: readonly string[] = ['--initial-old-space-size=256'];
 

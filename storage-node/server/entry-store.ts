@@ -49,7 +49,7 @@ export const ENTRY_DB_OPTIONS = {
 
 /** How far a table LevelDB is writing may run ahead of the disk (see stepwise-table-sync.ts). */
 const TABLE_SYNC_STEP_BYTES = 4 * 1024 * 1024;
-/** A deleted log is freed 4 MB every 20 ms, 64 MB in about a third of a second (paced-log-deletion.ts). */
+/** A deleted log is freed 4 MB every 20 ms: 64 MB in about a third of a second. */
 const LOG_RELEASE_STEP_BYTES = 4 * 1024 * 1024;
 const LOG_RELEASE_STEP_MS = 20;
 
@@ -208,8 +208,8 @@ export class EntryStore {
   async close(): Promise<void> {
     try {
       await this.commit.close();
-      await Promise.all(this.diskPacers.map((pacer) => pacer.close()));
     } finally {
+      await Promise.all(this.diskPacers.map((pacer) => pacer.close().catch(() => undefined)));
       try {
         await this.db.close();
       } finally {

@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { open, readdir, type FileHandle } from 'node:fs/promises';
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../../services/common/logger.js';
@@ -10,13 +10,19 @@ export interface PacedLogDeletionOptions {
   /** Wait this long between steps. */
   stepIntervalMs: number;
   logger: Logger;
+  /**
+   * Look at every held log this often as well: a deletion whose event was lost (inotify's queue
+   * overflowed while the loop stalled) would otherwise keep its 64 MB until the node restarts.
+   */
+  sweepMs?: number;
   /** Instrumentation: called after each step, with the bytes of the deleted log still held. */
   onStep?: (file: string, heldBytes: number) => void;
 }
 
 interface HeldLog {
   handle: Promise<FileHandle>;
-  /** A deletion is being checked for, or the log is being released: one at a time. */
+  opened: boolean;
+  /** A check is under way: one at a time per log. */
   busy: boolean;
   /** A rename event came while busy: check again when done. */
   again: boolean;
@@ -36,10 +42,14 @@ interface HeldLog {
  * (W2 and W3 were decided by the disk's random stalls either way).
  */
 export class PacedLogDeletion {
+  /** Live logs by name, held from their creation so that LevelDB's unlink frees nothing. */
   private readonly logs = new Map<string, HeldLog>();
   private readonly watcher: FSWatcher | undefined;
+  private readonly sweep: NodeJS.Timeout | undefined;
   /** Deleted logs are released one after another, so two close together do not double the rate. */
   private releases: Promise<void> = Promise.resolve();
+  /** Deleted logs queued or being released. */
+  private releasing = 0;
   /** Cuts short the wait between steps when the store closes. */
   private readonly stopping = new AbortController();
   private closed = false;
@@ -48,34 +58,43 @@ export class PacedLogDeletion {
     private readonly directory: string,
     private readonly options: PacedLogDeletionOptions,
   ) {
+    if (!(options.stepBytes > 0) || !(options.stepIntervalMs >= 0)) {
+      throw new RangeError('paced log deletion needs stepBytes > 0 and stepIntervalMs >= 0');
+    }
     try {
       this.watcher = watch(directory, { persistent: false }, (event, name) => {
         if (typeof name === 'string' && name.endsWith('.log')) this.seen(name, event);
       });
+      // Node has closed the watcher by now: let go of the live logs, LevelDB frees them itself.
       this.watcher.on('error', (error) => this.unwatched(error));
     } catch (error) {
       this.unwatched(error);
       return;
     }
+    this.sweep = setInterval(() => {
+      for (const [name, log] of this.logs) if (log.opened) this.check(name, log);
+    }, options.sweepMs ?? 5_000);
+    this.sweep.unref();
     // The log LevelDB opened before the watch began announces itself only at its next write.
     void readdir(directory)
       .then((names) => names.filter((n) => n.endsWith('.log')).forEach((n) => this.seen(n)))
       .catch(() => undefined);
   }
 
-  /** Logs with an open handle: live ones, and deleted ones not yet fully released. */
+  /** Open handles on logs: live ones, and deleted ones not yet fully released. */
   get heldFiles(): number {
-    return this.logs.size;
+    let opened = 0;
+    for (const log of this.logs.values()) if (log.opened) opened++;
+    return opened + this.releasing;
   }
 
   async close(): Promise<void> {
     this.closed = true;
     this.stopping.abort();
+    clearInterval(this.sweep);
     this.watcher?.close();
-    const held = [...this.logs.values()];
-    this.logs.clear();
     // A release under way stops at its next step and closes its own handle; the rest is freed then.
-    await Promise.all(held.map((log) => log.handle.then((h) => h.close()).catch(() => undefined)));
+    await this.letGoOfLiveLogs();
     await this.releases;
   }
 
@@ -85,38 +104,53 @@ export class PacedLogDeletion {
     const log = this.logs.get(name);
     if (!log) {
       const handle = open(join(this.directory, name), 'r+');
-      const fresh: HeldLog = { handle, busy: false, again: false };
+      const fresh: HeldLog = { handle, opened: false, busy: false, again: false };
       this.logs.set(name, fresh);
-      handle.catch(() => {
-        // Already gone: LevelDB's unlink freed it, nothing to hold.
-        if (this.logs.get(name) === fresh) this.logs.delete(name);
-      });
+      handle.then(
+        () => (fresh.opened = true),
+        () => {
+          // Already gone: LevelDB's unlink freed it, nothing to hold.
+          if (this.logs.get(name) === fresh) this.logs.delete(name);
+        },
+      );
       return;
     }
-    if (event !== 'rename') return;
+    if (event === 'rename') this.check(name, log);
+  }
+
+  private check(name: string, log: HeldLog): void {
     if (log.busy) {
       log.again = true;
       return;
     }
-    void this.checkDeleted(name, log);
+    void this.checkNow(name, log);
   }
 
-  private async checkDeleted(name: string, log: HeldLog): Promise<void> {
+  private async checkNow(name: string, log: HeldLog): Promise<void> {
     log.busy = true;
     try {
       do {
         log.again = false;
         const handle = await log.handle;
-        const { size, nlink } = await handle.stat();
+        const { size, nlink, ino } = await handle.stat();
         if (nlink === 0) {
           this.logs.delete(name);
+          this.releasing++;
           const release = this.releases.then(() => this.release(name, handle, size));
           this.releases = release.catch(() => undefined);
           return;
         }
+        // Still linked, but not under this name (renamed, or gone and the name reused): not
+        // deleted, so never truncated; whoever owns it now frees it.
+        const named = await stat(join(this.directory, name)).catch(() => undefined);
+        if (named?.ino !== ino) {
+          this.logs.delete(name);
+          await handle.close();
+          return;
+        }
       } while (log.again && !this.closed);
     } catch {
-      // Closed meanwhile: close() owns the handle.
+      // The open failed, or close() closed the handle meanwhile: there is nothing left to hold.
     } finally {
       log.busy = false;
     }
@@ -124,7 +158,10 @@ export class PacedLogDeletion {
 
   private async release(name: string, handle: FileHandle, size: number): Promise<void> {
     try {
+      // Another deleted log waiting behind this one means deletions outpace the steps: free the
+      // rest at once rather than let held space grow without bound.
       for (let held = size - this.options.stepBytes; held > 0 && !this.closed;) {
+        if (this.releasing > 1) break;
         await handle.truncate(held);
         this.options.onStep?.(name, held);
         await sleep(this.options.stepIntervalMs, undefined, {
@@ -135,11 +172,20 @@ export class PacedLogDeletion {
       }
     } finally {
       await handle.close().catch(() => undefined);
+      this.releasing--;
       this.options.onStep?.(name, 0);
     }
   }
 
+  private async letGoOfLiveLogs(): Promise<void> {
+    const live = [...this.logs.values()];
+    this.logs.clear();
+    await Promise.all(live.map((log) => log.handle.then((h) => h.close()).catch(() => undefined)));
+  }
+
   private unwatched(error: unknown): void {
+    clearInterval(this.sweep);
+    void this.letGoOfLiveLogs();
     this.options.logger.warn(
       { err: error, directory: this.directory },
       'not watching LevelDB logs: each is freed at once when LevelDB deletes it',

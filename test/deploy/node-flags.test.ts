@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gatewayRole, metadataRole, storageNodeRole } from '../../deploy/local/cluster-roles.js';
 import { ManagedProcess, ProcessGroup } from '../../deploy/local/managed-process.js';
 import {
   STRATA_BIN,
@@ -64,7 +65,22 @@ describe('every way of starting a Strata server runs Node with STRATA_NODE_FLAGS
     expect(nodeFlags(argv, STRATA_BIN)).toEqual(STRATA_NODE_FLAGS);
   });
 
-  it('the local launchers (tests, bench, `strata cluster`)', async () => {
+  it('`strata cluster` roles', () => {
+    const quorums = { ensembleSize: 3, writeQuorum: 3, ackQuorum: 2 };
+    const roles = [
+      metadataRole('/c', 6600),
+      storageNodeRole('/c', 1, 3181, 'strata://127.0.0.1:6600', []),
+      gatewayRole('/c', 1, { port: 6650, httpPort: 8080 }, 'strata://127.0.0.1:6600', quorums, []),
+    ];
+    for (const role of roles) {
+      expect(role.command, role.id).toBe(process.execPath);
+      expect(nodeFlags([role.command, ...role.args], STRATA_BIN), role.id).toEqual(
+        STRATA_NODE_FLAGS,
+      );
+    }
+  });
+
+  it('the local launchers (tests, bench)', async () => {
     const dir = await makeTempDir('node-flags-launcher');
     cleanups.push(dir.remove);
     const metadata = await startMetadataProcess(group, dir.path);

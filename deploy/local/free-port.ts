@@ -1,15 +1,54 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
-/** A loopback port that was free a moment ago (for programs that cannot bind port 0 themselves). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Linux's default ephemeral range, for when /proc does not say. */
+const DEFAULT_EPHEMERAL = { low: 32768, high: 60999 };
+/** How many ports below the ephemeral range to pick from. */
+const SPAN = 12_000;
+const ATTEMPTS = 50;
+
+/** The range the kernel hands out as source ports of outgoing connections. */
+function ephemeralRange(): { low: number; high: number } {
+  try {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    if (low && high && low <= high) return { low, high };
+  } catch {
+    // Not Linux: assume its default.
+  }
+  return DEFAULT_EPHEMERAL;
+}
+
+function tryListen(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
     const server = createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.once('error', () => resolve(undefined));
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
+      const bound = typeof address === 'object' && address ? address.port : undefined;
+      server.close(() => resolve(bound));
     });
   });
+}
+
+/**
+ * A loopback port that was free a moment ago, for programs that cannot bind port 0 themselves.
+ * It is picked below the ephemeral range: a port from port 0 lies inside it, and by the time its
+ * program listens the kernel may have given it to some outgoing connection as its source port (a
+ * chaos run's gateway once failed with EADDRINUSE that way, its peers connecting all around it).
+ */
+export async function freePort(): Promise<number> {
+  const { low } = ephemeralRange();
+  const floor = Math.max(1024, low - SPAN);
+  for (let attempt = 0; attempt < ATTEMPTS && floor < low; attempt++) {
+    const candidate = floor + Math.floor(Math.random() * (low - floor));
+    const bound = await tryListen(candidate);
+    if (bound !== undefined) return bound;
+  }
+  const bound = await tryListen(0);
+  if (bound === undefined) throw new Error('no free loopback port');
+  return bound;
 }

@@ -1,24 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
-/** Linux's default ephemeral range, for when /proc does not say. */
-const DEFAULT_EPHEMERAL = { low: 32768, high: 60999 };
+/** Where Linux's default ephemeral range starts, for when /proc does not say. */
+const DEFAULT_EPHEMERAL_LOW = 32768;
 /** How many ports below the ephemeral range to pick from. */
 const SPAN = 12_000;
 const ATTEMPTS = 50;
 
-/** The range the kernel hands out as source ports of outgoing connections. */
-function ephemeralRange(): { low: number; high: number } {
+/** The lowest port the kernel hands out as the source port of an outgoing connection. */
+function ephemeralLow(): number {
   try {
-    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
-      .trim()
-      .split(/\s+/)
-      .map(Number);
-    if (low && high && low <= high) return { low, high };
+    const low = Number(
+      readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').split(/\s+/)[0],
+    );
+    if (low > 0) return low;
   } catch {
     // Not Linux: assume its default.
   }
-  return DEFAULT_EPHEMERAL;
+  return DEFAULT_EPHEMERAL_LOW;
 }
 
 function tryListen(port: number): Promise<number | undefined> {
@@ -41,7 +40,7 @@ function tryListen(port: number): Promise<number | undefined> {
  * chaos run's gateway once failed with EADDRINUSE that way, its peers connecting all around it).
  */
 export async function freePort(): Promise<number> {
-  const { low } = ephemeralRange();
+  const low = ephemeralLow();
   const floor = Math.max(1024, low - SPAN);
   for (let attempt = 0; attempt < ATTEMPTS && floor < low; attempt++) {
     const candidate = floor + Math.floor(Math.random() * (low - floor));

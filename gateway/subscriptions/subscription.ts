@@ -50,12 +50,12 @@ export class Subscription {
   /** Entries read and not yet sent (no consumer had permits). */
   private readonly buffered: ManagedLedgerEntry[] = [];
   /**
-   * The next READ_BATCH from `readPosition`, asked of storage while the buffered half is sent
-   * (Pulsar's read-ahead), so a backlog's reads and its dispatch overlap rather than take turns.
-   * Undefined when it failed: the read is then made again in line, where its error is handled.
+   * The next READ_BATCH from `readPosition` (which moves only when this is taken), asked of storage
+   * while the buffered batch is sent: Pulsar's read-ahead, so a backlog's reads and its dispatch
+   * overlap rather than take turns. Resolves undefined when it failed: the read is then made again
+   * in line, where its error is handled.
    */
-  private readAhead:
-    { from: Position; entries: Promise<ManagedLedgerEntry[] | undefined> } | undefined;
+  private readAhead: Promise<ManagedLedgerEntry[] | undefined> | undefined;
   private readonly redeliveries = new Map<string, Position>();
   private readonly redeliveryCounts = new Map<string, number>();
   /** Delivered, not fully acknowledged: key → message count of the batch. */
@@ -439,10 +439,7 @@ export class Subscription {
       }
       const ahead = this.readAhead;
       this.readAhead = undefined;
-      const read =
-        (ahead && comparePositions(ahead.from, this.readPosition) === 0
-          ? await ahead.entries
-          : undefined) ?? (await this.ledger.read(this.readPosition, READ_BATCH));
+      const read = (await ahead) ?? (await this.ledger.read(this.readPosition, READ_BATCH));
       const last = read[read.length - 1];
       if (!last) return undefined;
       this.readPosition = this.ledger.nextPosition(last.position);
@@ -450,11 +447,7 @@ export class Subscription {
       this.buffered.push(...read);
       // A full batch means more may be waiting in storage: ask for it while these are sent.
       if (read.length === READ_BATCH) {
-        const from = this.readPosition;
-        this.readAhead = {
-          from,
-          entries: this.ledger.read(from, READ_BATCH).catch(() => undefined),
-        };
+        this.readAhead = this.ledger.read(this.readPosition, READ_BATCH).catch(() => undefined);
       }
     }
   }

@@ -15,6 +15,7 @@ import { backoffDelay } from '../services/common/retry.js';
 import { Readiness } from './readiness.js';
 import { readMessageBatch, type BatchMessage } from './message-batch-reader.js';
 import type { ConnectionPool } from './connection-pool.js';
+import { DeliveredMessage, DeliveredMessageId, type MessageOwner } from './delivered-message.js';
 import type { MessageId, ReceivedMessage } from './message.js';
 
 export type SubscriptionType = 'exclusive' | 'shared' | 'failover' | 'key_shared';
@@ -51,6 +52,13 @@ export interface MessageSink {
   end(error?: unknown): void;
 }
 
+/** Individual acks waiting to be sent, grouped by entry (the wire's EntryAcks). */
+interface PendingEntryAcks {
+  ledgerId: number;
+  entryId: number;
+  batchIndexes: number[];
+}
+
 /** Mistakes that reconnecting will not fix: the consumer ends with them. */
 const FATAL = new Set(['INVALID_ARGUMENT', 'CONSUMER_BUSY', 'NOT_IMPLEMENTED', 'NOT_FOUND']);
 
@@ -59,23 +67,25 @@ const FATAL = new Set(['INVALID_ARGUMENT', 'CONSUMER_BUSY', 'NOT_IMPLEMENTED', '
  * application takes messages; acks are sent in batches. After a disconnect or a redirect it looks
  * the topic up again and resubscribes; unacknowledged messages come again from the gateway.
  */
-export class TopicConsumer implements Consumer {
+export class TopicConsumer implements Consumer, MessageOwner {
   private readonly queue = new AsyncQueue<ReceivedMessage>(() => void this.close());
   private readonly sink: MessageSink;
   /** Delivered to the sink and not yet taken by the application. */
   private buffered = 0;
-  /** Those messages, for handing them back when this consumer stops being the active one. */
-  private readonly untaken = new Set<ReceivedMessage>();
+  /**
+   * Failover only: those messages, for handing them back when this consumer stops being the
+   * active one (no other type hands messages back, so none pays for the set).
+   */
+  private readonly untaken: Set<ReceivedMessage> | undefined;
   private readonly released = new WeakSet<ReceivedMessage>();
   private stream: ClientDuplexStream<ConsumeRequest, ConsumeResponse__Output> | undefined;
   private readonly receiverQueueSize: number;
   private taken = 0;
-  private acks: MessageId[] = [];
+  private acks: PendingEntryAcks[] = [];
   private ackScheduled = false;
   private attempts = 0;
   private wasSubscribed = false;
   private epoch = 0;
-  private readonly epochOf = new WeakMap<MessageId, number>();
   private closed = false;
   private readonly readiness = new Readiness();
 
@@ -86,6 +96,7 @@ export class TopicConsumer implements Consumer {
   ) {
     this.receiverQueueSize = options.receiverQueueSize ?? 1_000;
     this.sink = sink ?? this.queue;
+    if (options.type === 'failover') this.untaken = new Set();
   }
 
   get topic(): string {
@@ -119,7 +130,7 @@ export class TopicConsumer implements Consumer {
 
   /** Acknowledges everything up to and including `id` (Exclusive and Failover only). */
   ackCumulative(id: MessageId): void {
-    const epoch = this.epochOf.get(id);
+    const epoch = DeliveredMessageId.epochOf(id);
     if (epoch !== undefined && epoch !== this.epoch) return;
     this.stream?.write({ ack: { ids: [id], cumulative: true } });
   }
@@ -136,19 +147,30 @@ export class TopicConsumer implements Consumer {
   /**
    * Acks are only sent on the connection that delivered the message: after a reconnect the new
    * owner redelivers what was not acknowledged, and a stale ack would refer to nothing it sent.
+   * They go out grouped by entry, one record per entry rather than one id per message: encoding
+   * and decoding an id per message cost the consumer and the gateway more than the acking itself.
    */
-  private ack(id: MessageId, epoch: number): void {
-    if (epoch !== this.epoch) return;
-    this.acks.push(id);
+  ackMessage(id: MessageId): void {
+    if (DeliveredMessageId.epochOf(id) !== this.epoch) return;
+    const last = this.acks[this.acks.length - 1];
+    if (last && last.entryId === id.entryId && last.ledgerId === id.ledgerId) {
+      last.batchIndexes.push(id.batchIndex);
+    } else {
+      this.acks.push({ ledgerId: id.ledgerId, entryId: id.entryId, batchIndexes: [id.batchIndex] });
+    }
     if (this.ackScheduled) return;
     this.ackScheduled = true;
     setImmediate(() => this.flushAcks());
   }
 
+  nackMessage(id: MessageId): void {
+    this.stream?.write({ nack: { ids: [id] } });
+  }
+
   private flushAcks(): void {
     this.ackScheduled = false;
     if (this.acks.length === 0 || !this.stream) return;
-    this.stream.write({ ack: { ids: this.acks.splice(0), cumulative: false } });
+    this.stream.write({ ack: { entries: this.acks.splice(0) } });
   }
 
   /**
@@ -156,14 +178,14 @@ export class TopicConsumer implements Consumer {
    * receiver queue has been taken. False for a message handed back already (skip it).
    */
   messageTaken(message: ReceivedMessage): boolean {
-    this.untaken.delete(message);
+    this.untaken?.delete(message);
     this.buffered--;
     this.taken++;
     if (this.taken >= Math.max(1, Math.floor(this.receiverQueueSize / 2))) {
       this.stream?.write({ flow: { messages: this.taken } });
       this.taken = 0;
     }
-    return !this.released.has(message);
+    return this.untaken === undefined || !this.released.has(message);
   }
 
   private connectSoon(delayMs: number): void {
@@ -219,6 +241,7 @@ export class TopicConsumer implements Consumer {
   private releaseUntaken(
     stream: ClientDuplexStream<ConsumeRequest, ConsumeResponse__Output>,
   ): void {
+    if (!this.untaken) return;
     const ids: MessageId[] = [];
     for (const message of this.untaken) {
       this.released.add(message);
@@ -246,17 +269,19 @@ export class TopicConsumer implements Consumer {
       return;
     }
     const epoch = this.epoch;
-    messages.forEach((message, batchIndex) => {
-      if (delivery.ackedIndexes.includes(batchIndex)) return;
-      const id: MessageId = {
-        ledgerId: entry.ledgerId,
-        entryId: entry.entryId,
+    const acked = delivery.ackedIndexes.length > 0 ? new Set(delivery.ackedIndexes) : undefined;
+    for (let batchIndex = 0; batchIndex < messages.length; batchIndex++) {
+      if (acked?.has(batchIndex)) continue;
+      const message = messages[batchIndex] as BatchMessage;
+      const id = new DeliveredMessageId(
+        entry.ledgerId,
+        entry.entryId,
         batchIndex,
-        partition: entry.partition,
-      };
-      this.epochOf.set(id, epoch);
+        entry.partition,
+        epoch,
+      );
       this.buffered++;
-      const received: ReceivedMessage = {
+      const received = new DeliveredMessage(this, {
         id,
         payload: message.payload,
         key: message.key,
@@ -266,12 +291,10 @@ export class TopicConsumer implements Consumer {
         producerName: delivery.producerName,
         sequenceId: message.sequenceId,
         redeliveryCount: delivery.redeliveryCount,
-        ack: () => this.ack(id, epoch),
-        nack: () => this.stream?.write({ nack: { ids: [id] } }),
-      };
-      this.untaken.add(received);
+      });
+      this.untaken?.add(received);
       this.sink.push(received);
-    });
+    }
   }
 
   private onBroken(

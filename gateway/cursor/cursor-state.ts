@@ -54,11 +54,16 @@ export class CursorState {
   }
 
   /**
-   * Acknowledges an entry, or one message of a batch entry (`batch`). Returns whether anything
-   * changed. The mark-delete position then moves as far as the acknowledgements allow.
+   * Acknowledges an entry, or some messages of a batch entry (`batch`: their indexes and the
+   * batch's size). Returns whether anything changed. The mark-delete position then moves as far as
+   * the acknowledgements allow.
    */
-  ack(position: Position, bounds: LedgerBounds, batch?: { index: number; size: number }): boolean {
-    if (this.isAcked(position, batch?.index)) return false;
+  ack(
+    position: Position,
+    bounds: LedgerBounds,
+    batch?: { indexes: readonly number[]; size: number },
+  ): boolean {
+    if (this.isAcked(position)) return false;
     if (batch && batch.size > 1) {
       const key = keyOf(position);
       let partial = this.partial.get(key);
@@ -66,9 +71,15 @@ export class CursorState {
         partial = { position, size: batch.size, acked: new Uint8Array(Math.ceil(batch.size / 8)) };
         this.partial.set(key, partial);
       }
-      partial.acked[batch.index >> 3] =
-        (partial.acked[batch.index >> 3] ?? 0) | (1 << (batch.index & 7));
-      if (!allSet(partial)) return true;
+      let changed = false;
+      for (const index of batch.indexes) {
+        const bit = 1 << (index & 7);
+        const byte = partial.acked[index >> 3] ?? 0;
+        if ((byte & bit) !== 0) continue;
+        partial.acked[index >> 3] = byte | bit;
+        changed = true;
+      }
+      if (!changed || !allSet(partial)) return changed;
       this.partial.delete(key);
     }
     let set = this.acked.get(position.ledgerId);

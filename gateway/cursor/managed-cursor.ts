@@ -85,7 +85,7 @@ export class ManagedCursor {
     return this.state.isAcked(position, batchIndex);
   }
 
-  ack(position: Position, batch?: { index: number; size: number }): void {
+  ack(position: Position, batch?: { indexes: readonly number[]; size: number }): void {
     if (this.state.ack(position, this.bounds, batch)) this.markDirty();
   }
 

@@ -138,7 +138,7 @@ export function createConsumeHandler(ctx: ConsumeContext) {
               throw new InvalidArgumentError('flow must grant at least one message');
             subscription.flow(consumer, request.flow.messages);
           } else if (request.ack) {
-            subscription.ack(request.ack.ids, request.ack.cumulative);
+            subscription.ack(request.ack.ids, request.ack.cumulative, request.ack.entries);
           } else if (request.nack) {
             subscription.nack(consumer, request.nack.ids, request.nack.release);
           } else {

@@ -21,6 +21,13 @@ export interface AckId {
   batchIndex: number;
 }
 
+/** Acks of some messages of one entry, by their indexes in its batch. */
+export interface EntryAckIds {
+  ledgerId: number;
+  entryId: number;
+  batchIndexes: readonly number[];
+}
+
 /** Entries read ahead of the consumers' permits, at most. */
 const READ_BATCH = 100;
 /** Key_Shared: entries waiting for their key's consumer, at most, before reading stops. */
@@ -140,68 +147,81 @@ export class Subscription {
     this.pump();
   }
 
-  /** Acknowledges messages delivered on this subscription (by any of its consumers). */
-  ack(ids: AckId[], cumulative: boolean): void {
+  /**
+   * Acknowledges messages delivered on this subscription (by any of its consumers): `ids` one by
+   * one (or cumulatively through ids[0]), and `entries` grouped by entry.
+   */
+  ack(ids: readonly AckId[], cumulative: boolean, entries: readonly EntryAckIds[] = []): void {
     // A closed subscription (its topic unloaded) no longer owns the cursor.
     if (this.closed) return;
-    this.ackWithoutPump(ids, cumulative);
+    if (cumulative) {
+      if (entries.length > 0)
+        throw new InvalidArgumentError('acks grouped by entry cannot be cumulative');
+      this.ackCumulative(ids[0]);
+    } else {
+      for (const id of ids)
+        this.ackEntry({ ledgerId: id.ledgerId, entryId: id.entryId }, [id.batchIndex]);
+      for (const entry of entries)
+        this.ackEntry({ ledgerId: entry.ledgerId, entryId: entry.entryId }, entry.batchIndexes);
+    }
     // A moved mark-delete may let a recently joined Key_Shared consumer have its keys; a Failover
     // consumer that stopped being active may have acked the last of what it held.
     if (this.policy.keyed || this.policy.type === 'FAILOVER') this.pump();
   }
 
-  private ackWithoutPump(ids: AckId[], cumulative: boolean): void {
-    if (cumulative) {
-      if (!this.policy.allowsCumulativeAck) {
-        throw new InvalidArgumentError(
-          `cumulative acks are not allowed on a ${this.policy.type} subscription`,
-        );
-      }
-      const id = ids[0];
-      if (!id) return;
-      const position = { ledgerId: id.ledgerId, entryId: id.entryId };
-      const key = positionKey(position);
-      const count = this.inFlight.get(key);
-      if (count === undefined) {
-        if (this.cursor.isAcked(position, id.batchIndex)) return;
-        throw new InvalidArgumentError(
-          `message ${key}:${id.batchIndex} was not delivered on subscription ${this.name}`,
-        );
-      }
-      // Everything before this entry, and this entry's messages up to the batch index.
-      const wholeEntry = id.batchIndex >= count - 1;
-      const through = wholeEntry
-        ? position
-        : { ledgerId: position.ledgerId, entryId: position.entryId - 1 };
-      this.cursor.ackCumulative(through);
-      if (!wholeEntry) {
-        for (let index = 0; index <= id.batchIndex; index++)
-          this.cursor.ack(position, { index, size: count });
-      }
-      for (const inFlightKey of [...this.inFlight.keys()]) {
-        const [ledgerId, entryId] = inFlightKey.split(':').map(Number) as [number, number];
-        if (comparePositions({ ledgerId, entryId }, through) <= 0) this.settle(inFlightKey);
-      }
-      return;
+  private ackCumulative(id: AckId | undefined): void {
+    if (!this.policy.allowsCumulativeAck) {
+      throw new InvalidArgumentError(
+        `cumulative acks are not allowed on a ${this.policy.type} subscription`,
+      );
     }
-    for (const id of ids) {
-      const position = { ledgerId: id.ledgerId, entryId: id.entryId };
-      const key = positionKey(position);
-      const count = this.inFlight.get(key);
-      if (count === undefined) {
-        if (this.cursor.isAcked(position, id.batchIndex)) continue;
-        throw new InvalidArgumentError(
-          `message ${key}:${id.batchIndex} was not delivered on subscription ${this.name}`,
-        );
-      }
-      if (id.batchIndex < 0 || id.batchIndex >= count) {
-        throw new InvalidArgumentError(
-          `message ${key} has no batch index ${id.batchIndex} (batch of ${count})`,
-        );
-      }
-      this.cursor.ack(position, count > 1 ? { index: id.batchIndex, size: count } : undefined);
-      if (this.cursor.isAcked(position)) this.settle(key);
+    if (!id) return;
+    const position = { ledgerId: id.ledgerId, entryId: id.entryId };
+    const key = positionKey(position);
+    const count = this.inFlight.get(key);
+    if (count === undefined) {
+      if (this.cursor.isAcked(position, id.batchIndex)) return;
+      throw new InvalidArgumentError(
+        `message ${key}:${id.batchIndex} was not delivered on subscription ${this.name}`,
+      );
     }
+    // Everything before this entry, and this entry's messages up to the batch index.
+    const wholeEntry = id.batchIndex >= count - 1;
+    const through = wholeEntry
+      ? position
+      : { ledgerId: position.ledgerId, entryId: position.entryId - 1 };
+    this.cursor.ackCumulative(through);
+    if (!wholeEntry) {
+      const indexes = Array.from({ length: id.batchIndex + 1 }, (_, index) => index);
+      this.cursor.ack(position, { indexes, size: count });
+    }
+    for (const inFlightKey of [...this.inFlight.keys()]) {
+      const [ledgerId, entryId] = inFlightKey.split(':').map(Number) as [number, number];
+      if (comparePositions({ ledgerId, entryId }, through) <= 0) this.settle(inFlightKey);
+    }
+  }
+
+  /** Acknowledges messages of one entry, by their indexes in its batch. */
+  private ackEntry(position: Position, indexes: readonly number[]): void {
+    const key = positionKey(position);
+    if (indexes.length === 0)
+      throw new InvalidArgumentError(`the acks of entry ${key} name no message`);
+    const count = this.inFlight.get(key);
+    if (count === undefined) {
+      const unsent = indexes.find((index) => !this.cursor.isAcked(position, index));
+      if (unsent === undefined) return;
+      throw new InvalidArgumentError(
+        `message ${key}:${unsent} was not delivered on subscription ${this.name}`,
+      );
+    }
+    const outside = indexes.find((index) => index < 0 || index >= count);
+    if (outside !== undefined) {
+      throw new InvalidArgumentError(
+        `message ${key} has no batch index ${outside} (batch of ${count})`,
+      );
+    }
+    this.cursor.ack(position, count > 1 ? { indexes, size: count } : undefined);
+    if (this.cursor.isAcked(position)) this.settle(key);
   }
 
   /**

@@ -22,6 +22,10 @@ import type {
   Delivery__Output as _strata_v1_Delivery__Output,
 } from './strata/v1/Delivery.js';
 import type {
+  EntryAcks as _strata_v1_EntryAcks,
+  EntryAcks__Output as _strata_v1_EntryAcks__Output,
+} from './strata/v1/EntryAcks.js';
+import type {
   Flow as _strata_v1_Flow,
   Flow__Output as _strata_v1_Flow__Output,
 } from './strata/v1/Flow.js';
@@ -116,6 +120,7 @@ export interface ProtoGrpcType {
         _strata_v1_ConsumeResponse__Output
       >;
       Delivery: MessageTypeDefinition<_strata_v1_Delivery, _strata_v1_Delivery__Output>;
+      EntryAcks: MessageTypeDefinition<_strata_v1_EntryAcks, _strata_v1_EntryAcks__Output>;
       Flow: MessageTypeDefinition<_strata_v1_Flow, _strata_v1_Flow__Output>;
       GetPartitionsRequest: MessageTypeDefinition<
         _strata_v1_GetPartitionsRequest,

@@ -161,6 +161,42 @@ it('keeps acknowledgements: a reconnecting consumer gets only what was not acked
   );
 });
 
+it('acks grouped by entry (the SDK form) keep exactly the messages they name', async () => {
+  const topic = topicName('entry-acks');
+  await produceBatches(client, topic, numbered(3, 4));
+  const first = consumer(client, { topic, subscription: 'grouped', type: 'SHARED' });
+  first.flow(100);
+  await first.waitFor(12);
+  const byEntry = new Map<string, { ledgerId: number; entryId: number; batchIndexes: number[] }>();
+  // Indexes 0 and 2 of each batch, and all of the last batch: the last entry is settled whole.
+  for (const { id, text } of first.messages) {
+    const n = Number(text.slice(1));
+    if (n < 8 && id.batchIndex % 2 === 1) continue;
+    const key = `${id.ledgerId}:${id.entryId}`;
+    const group = byEntry.get(key) ?? {
+      ledgerId: id.ledgerId,
+      entryId: id.entryId,
+      batchIndexes: [],
+    };
+    group.batchIndexes.push(id.batchIndex);
+    byEntry.set(key, group);
+  }
+  first.ackEntries([...byEntry.values()]);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  first.close();
+
+  const second = consumer(client, { topic, subscription: 'grouped', type: 'SHARED' }, true);
+  second.flow(100);
+  await second.waitFor(4);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(second.messages.map((m) => m.text)).toEqual(['m1', 'm3', 'm5', 'm7']);
+  // The redelivered entries say which of their messages were acked already.
+  expect(second.deliveries.map((d) => d.ackedIndexes)).toEqual([
+    [0, 2],
+    [0, 2],
+  ]);
+});
+
 it('redelivers a negatively acknowledged message after the delay', async () => {
   const topic = topicName('nack');
   await produceBatches(client, topic, [['retry me']]);
@@ -251,6 +287,31 @@ describe('bad consume input gets a clear status', () => {
     await expect
       .poll(() => ghost.error?.details, { timeout: 10_000 })
       .toMatch(/was not delivered on subscription ghost/);
+
+    const badAcks: Array<[Record<string, unknown>, RegExp]> = [
+      [{ entries: [{ ledgerId: 1, entryId: 0, batchIndexes: [] }] }, /name no message/],
+      [
+        { cumulative: true, entries: [{ ledgerId: 1, entryId: 0, batchIndexes: [0] }] },
+        /grouped by entry cannot be cumulative/,
+      ],
+    ];
+    for (const [ack, message] of badAcks) {
+      const c = consumer(client, { topic, subscription: 'bad-acks', type: 'EXCLUSIVE' });
+      await expect.poll(() => c.subscribed, { timeout: 10_000 }).toBe(true);
+      c.send({ ack });
+      await expect.poll(() => c.error?.details, { timeout: 10_000 }).toMatch(message);
+      expect(c.error?.code).toBe(status.INVALID_ARGUMENT);
+    }
+    const outOfRange = consumer(client, { topic, subscription: 'range', type: 'SHARED' });
+    outOfRange.flow(10);
+    await outOfRange.waitFor(1);
+    const only = outOfRange.messages[0]!.id;
+    outOfRange.ackEntries([
+      { ledgerId: only.ledgerId, entryId: only.entryId, batchIndexes: [0, 5] },
+    ]);
+    await expect
+      .poll(() => outOfRange.error?.details, { timeout: 10_000 })
+      .toMatch(/has no batch index 5 \(batch of 1\)/);
 
     const unsubscribed = client.Consume();
     const error = await new Promise<{ details: string }>((resolve) => {

@@ -32,8 +32,8 @@ describe('CursorState', () => {
   it('acks a batch entry only when every message in it is acked', () => {
     const state = new CursorState({ ledgerId: 30, entryId: -1 });
     const entry = { ledgerId: 30, entryId: 0 };
-    state.ack(entry, bounds, { index: 0, size: 3 });
-    state.ack(entry, bounds, { index: 2, size: 3 });
+    state.ack(entry, bounds, { indexes: [0], size: 3 });
+    state.ack(entry, bounds, { indexes: [2], size: 3 });
     expect(state.isAcked(entry, 0)).toBe(true);
     expect(state.isAcked(entry, 1)).toBe(false);
     expect(state.isAcked(entry)).toBe(false);
@@ -41,8 +41,22 @@ describe('CursorState', () => {
     const reloaded = CursorState.decode(state.encode());
     expect(reloaded.isAcked(entry, 2)).toBe(true);
     expect(reloaded.isAcked(entry, 1)).toBe(false);
-    reloaded.ack(entry, bounds, { index: 1, size: 3 });
+    reloaded.ack(entry, bounds, { indexes: [1], size: 3 });
     expect(reloaded.markDelete).toEqual(entry);
+  });
+
+  it('acks several messages of a batch at once, and reports no change for acked ones', () => {
+    const state = new CursorState({ ledgerId: 30, entryId: -1 });
+    const entry = { ledgerId: 30, entryId: 0 };
+    expect(state.ack(entry, bounds, { indexes: [0, 3, 9], size: 10 })).toBe(true);
+    expect([...Array(10).keys()].filter((i) => state.isAcked(entry, i))).toEqual([0, 3, 9]);
+    expect(state.ack(entry, bounds, { indexes: [3, 9], size: 10 })).toBe(false);
+    expect(state.ack(entry, bounds, { indexes: [1, 2, 4, 5, 6, 7], size: 10 })).toBe(true);
+    expect(state.isAcked(entry)).toBe(false);
+    expect(state.ack(entry, bounds, { indexes: [8], size: 10 })).toBe(true);
+    expect(state.isAcked(entry)).toBe(true);
+    expect(state.markDelete).toEqual(entry);
+    expect(state.ack(entry, bounds, { indexes: [8], size: 10 })).toBe(false);
   });
 });
 

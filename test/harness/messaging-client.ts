@@ -104,6 +104,11 @@ export class RawConsumer {
     this.call.write({ ack: { ids: ids.map((id) => ({ ...id, partition: -1 })), cumulative } });
   }
 
+  /** Individual acks grouped by entry (Ack.entries), the SDK's form. */
+  ackEntries(entries: Array<{ ledgerId: number; entryId: number; batchIndexes: number[] }>): void {
+    this.call.write({ ack: { entries } });
+  }
+
   nack(ids: ReceivedMessage['id'][]): void {
     this.call.write({ nack: { ids: ids.map((id) => ({ ...id, partition: -1 })) } });
   }

@@ -21,6 +21,12 @@ export interface OutgoingEntry {
  */
 export interface StorageNodeApi {
   readonly nodeId: string;
+  /**
+   * True when a READ_OK entry is the very buffer this process has just checked against its CRC
+   * (a node in this process): the reader need not check it again. A remote node's entries crossed
+   * a network and are always checked by the reader.
+   */
+  readonly readsVerifiedInProcess: boolean;
   /** Resolves with the node's answer for this entry once it is durable (or refused). */
   add(entry: OutgoingEntry, recovery: boolean): Promise<AddResult>;
   readEntry(ledgerId: number, entryId: number): Promise<ReadEntryResponse>;

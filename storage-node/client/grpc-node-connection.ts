@@ -26,6 +26,7 @@ const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
  * ledger are pipelined. Entries queued in the same tick share a request.
  */
 export class GrpcNodeConnection implements StorageNodeApi {
+  readonly readsVerifiedInProcess = false;
   private readonly client: StorageNodeClient;
   private stream: ClientDuplexStream<AddRequest, AddResponse__Output> | undefined;
   /** In request-id order, which is send order: the first is the oldest. */

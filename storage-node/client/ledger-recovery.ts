@@ -158,7 +158,10 @@ async function readForRecovery(
 ): Promise<RecoveryRead> {
   const replicas = replicasOf(metadata, schedule, entryId);
   const answers = await Promise.allSettled(
-    replicas.map(async (nodeId) => ctx.pool.get(nodeId).readEntry(ledgerId, entryId)),
+    replicas.map(async (nodeId) => {
+      const node = ctx.pool.get(nodeId);
+      return { node, response: await node.readEntry(ledgerId, entryId) };
+    }),
   );
   let noEntry = 0;
   const reasons: string[] = [];
@@ -167,8 +170,8 @@ async function readForRecovery(
       reasons.push(`${replicas[i]}: ${(answer.reason as Error).message}`);
       continue;
     }
-    const { status, entry } = answer.value;
-    if (status === 'READ_OK' && isIntact(entry))
+    const { status, entry } = answer.value.response;
+    if (status === 'READ_OK' && isIntact(entry, answer.value.node))
       return { kind: 'found', payload: entry.payload, crc32c: entry.crc32c };
     if (status === 'READ_NO_ENTRY') noEntry++;
     else reasons.push(`${replicas[i]}: corrupt copy`);

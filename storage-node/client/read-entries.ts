@@ -29,9 +29,10 @@ export async function* readEntries(
       await Promise.all(
         nodes.map(async (nodeId) => {
           try {
-            for await (const response of ctx.pool.get(nodeId).readEntries(ledgerId, from, to)) {
+            const node = ctx.pool.get(nodeId);
+            for await (const response of node.readEntries(ledgerId, from, to)) {
               const entry = response.entry;
-              if (response.status === 'READ_OK' && isIntact(entry)) {
+              if (response.status === 'READ_OK' && isIntact(entry, node)) {
                 if (!fetched.has(entry.entryId)) fetched.set(entry.entryId, entry.payload);
               } else if (response.status === 'READ_CORRUPT' || response.status === 'READ_OK') {
                 ctx.logger?.warn(

@@ -5,6 +5,7 @@ import type { DistributionSchedule } from './distribution-schedule.js';
 import { EntryUnavailableError } from './ledger-errors.js';
 import { segmentFor, type LedgerMetadata } from './ledger-metadata.js';
 import type { NodePool } from './node-pool.js';
+import type { StorageNodeApi } from '../storage-node-api.js';
 
 export interface LedgerEntry {
   entryId: number;
@@ -16,9 +17,17 @@ export interface ReadContext {
   logger?: Logger;
 }
 
-/** A copy is good only if its payload matches the checksum the writer computed. */
-export function isIntact(entry: Entry__Output | null | undefined): entry is Entry__Output {
-  return !!entry && crc32c(entry.payload) >>> 0 === entry.crc32c >>> 0;
+/**
+ * A copy is good only if its payload matches the checksum the writer computed. A node in this
+ * process has checked that on this very buffer already; checking a 128 KB entry again cost the
+ * standalone's drain ~21 us an entry on its busiest thread.
+ */
+export function isIntact(
+  entry: Entry__Output | null | undefined,
+  from: StorageNodeApi,
+): entry is Entry__Output {
+  if (!entry) return false;
+  return from.readsVerifiedInProcess || crc32c(entry.payload) >>> 0 === entry.crc32c >>> 0;
 }
 
 /** The write set of an entry, as node ids, in the order replicas are tried. */
@@ -45,8 +54,9 @@ export async function readEntry(
   const reasons: string[] = [];
   for (const nodeId of replicasOf(metadata, schedule, entryId)) {
     try {
-      const response = await ctx.pool.get(nodeId).readEntry(ledgerId, entryId);
-      if (response.status === 'READ_OK' && isIntact(response.entry)) {
+      const node = ctx.pool.get(nodeId);
+      const response = await node.readEntry(ledgerId, entryId);
+      if (response.status === 'READ_OK' && isIntact(response.entry, node)) {
         return { entryId, payload: response.entry.payload };
       }
       if (response.status === 'READ_NO_ENTRY') {

@@ -53,6 +53,14 @@ const TABLE_SYNC_STEP_BYTES = 4 * 1024 * 1024;
 const LOG_RELEASE_STEP_BYTES = 4 * 1024 * 1024;
 const LOG_RELEASE_STEP_MS = 20;
 
+/**
+ * A range read takes entries from LevelDB this many at a time, or fewer once their bytes pass
+ * RANGE_READ_BYTES. classic-level's default (16 KB) let each batch-sized entry (~128 KB) cost its
+ * own trip to the thread pool and back.
+ */
+const RANGE_READ_ENTRIES = 64;
+const RANGE_READ_BYTES = 4 * 1024 * 1024;
+
 const emptyRecord = (): LedgerRecord => ({ lac: -1, lastEntryId: -1, fenced: false });
 
 /**
@@ -177,11 +185,16 @@ export class EntryStore {
     const iterator = this.db.iterator({
       gte: entryKey(ledgerId, first),
       lte: entryKey(ledgerId, last),
+      highWaterMarkBytes: RANGE_READ_BYTES,
     });
     try {
-      for await (const [key, record] of iterator) {
-        const entryId = entryIdOfKey(key);
-        yield { entryId, outcome: this.decode(ledgerId, entryId, record) };
+      for (;;) {
+        const batch = await iterator.nextv(RANGE_READ_ENTRIES);
+        if (batch.length === 0) break;
+        for (const [key, record] of batch) {
+          const entryId = entryIdOfKey(key);
+          yield { entryId, outcome: this.decode(ledgerId, entryId, record) };
+        }
       }
     } finally {
       await iterator.close();

@@ -55,6 +55,8 @@ function toReadResponse(
  * in-process callers share this, so a node behaves the same however it is reached.
  */
 export class StorageNodeCore implements StorageNodeApi {
+  /** EntryStore.decode checks each record's CRC before an entry is answered READ_OK. */
+  readonly readsVerifiedInProcess = true;
   constructor(
     readonly nodeId: string,
     private readonly store: EntryStore,

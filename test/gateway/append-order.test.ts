@@ -26,6 +26,7 @@ const link = { failing: false };
 function faultyLink(real: StorageNodeApi): StorageNodeApi {
   return {
     nodeId: real.nodeId,
+    readsVerifiedInProcess: real.readsVerifiedInProcess,
     add: (entry, recovery) =>
       link.failing
         ? Promise.reject(new UnavailableError('injected: the link to the node is down'))

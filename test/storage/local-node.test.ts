@@ -1,10 +1,12 @@
 import { join } from 'node:path';
+import { Level } from 'level';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MetadataStore } from '../../services/metadata/metadata-store.js';
 import { openMetadataStore } from '../../services/metadata/open-metadata-store.js';
 import { LedgerClient } from '../../storage-node/client/ledger-client.js';
 import { LedgerFencedError } from '../../storage-node/client/ledger-errors.js';
+import { entryKey } from '../../storage-node/server/entry-keys.js';
 import {
   startStorageNode,
   type RunningStorageNode,
@@ -17,21 +19,31 @@ let metadata: MetadataStore;
 let local: RunningStorageNode;
 let client: LedgerClient;
 
-beforeAll(async () => {
-  cluster = await StorageCluster.start({ nodes: 2 });
-  metadata = await openMetadataStore(cluster.metadataUrl);
-  // A node inside this process, as standalone runs one: its writer reaches it by direct calls.
-  local = await startStorageNode({
+/** What the in-process node logs, to see its corruption reports. */
+const localLog: Array<{ msg?: string; entryId?: number }> = [];
+
+/** A node inside this process, as standalone runs one: its writer reaches it by direct calls. */
+async function startLocalNode(): Promise<RunningStorageNode> {
+  return startStorageNode({
     host: '127.0.0.1',
     port: 0,
     dataDir: join(cluster.root, 'in-process-node'),
     metadata,
-    logger: pino({ level: 'silent' }),
+    logger: pino(
+      { level: 'warn' },
+      { write: (line: string) => localLog.push(JSON.parse(line) as { msg?: string }) },
+    ),
     sync: true,
     maxEntryBytes: 5 * 1024 * 1024,
     minFreeBytes: 1024 * 1024,
     leaseTtlMs: 3_000,
   });
+}
+
+beforeAll(async () => {
+  cluster = await StorageCluster.start({ nodes: 2 });
+  metadata = await openMetadataStore(cluster.metadataUrl);
+  local = await startLocalNode();
   client = await LedgerClient.create({
     metadata,
     localNodes: new Map([[local.nodeId, local.core]]),
@@ -73,4 +85,49 @@ it('writes through an in-process node and remote ones alike, and obeys the same 
     expect((await viaGrpc.readEntry(id)).payload.toString()).toBe(`local ${id}`);
   }
   expect((await local.core.readLac(writer.ledgerId)).fenced).toBe(true);
+});
+
+it('an in-process copy is checked once, by the node, and a corrupt one is still never returned', async () => {
+  const remote = cluster.nodes[0]?.nodeId as string;
+  const writer = await client.createLedger({
+    ensembleSize: 2,
+    writeQuorum: 2,
+    ackQuorum: 2,
+    nodeIds: [local.nodeId, remote],
+  });
+  const payloadOf = (i: number) => Buffer.from(`checked once ${i}`.padEnd(200, '.'));
+  await Promise.all(Array.from({ length: 20 }, (_, i) => writer.append(payloadOf(i))));
+  await writer.close();
+  expect(local.core.readsVerifiedInProcess).toBe(true);
+
+  // Damage the in-process node's copy of entry 4 (its write set starts at this node: asked first).
+  client.close();
+  await local.close();
+  const db = new Level<Buffer, Buffer>(join(cluster.root, 'in-process-node', 'entries'), {
+    keyEncoding: 'buffer',
+    valueEncoding: 'buffer',
+  });
+  const key = entryKey(writer.ledgerId, 4);
+  const record = (await db.get(key)) as Buffer;
+  record[record.length - 3] = (record[record.length - 3] as number) ^ 0xff;
+  await db.put(key, record, { sync: true });
+  await db.close();
+  local = await startLocalNode();
+  client = await LedgerClient.create({
+    metadata,
+    localNodes: new Map([[local.nodeId, local.core]]),
+  });
+
+  const reader = await client.openLedger(writer.ledgerId);
+  expect((await reader.readEntry(4)).payload.equals(payloadOf(4))).toBe(true);
+  let next = 0;
+  for await (const entry of reader.read(0)) {
+    expect(entry.payload.equals(payloadOf(next)), `entry ${next}`).toBe(true);
+    next++;
+  }
+  expect(next).toBe(20);
+  // Each read path (by entry, by range and its fallback) met the damage at the node itself.
+  const reports = localLog.filter((l) => l.msg?.startsWith('corrupt entry'));
+  expect(reports.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(reports.map((l) => l.entryId))).toEqual(new Set([4]));
 });

@@ -14,19 +14,13 @@ import { storedBatchCodec } from '../stored-batch.js';
 import { positionKey, type DispatchConsumer } from './dispatch-consumer.js';
 import type { DispatchPolicy } from './dispatch-policy.js';
 import { RateMeter } from '../stats/rate-meter.js';
-
-export interface AckId {
-  ledgerId: number;
-  entryId: number;
-  batchIndex: number;
-}
-
-/** Acks of some messages of one entry, by their indexes in its batch. */
-export interface EntryAckIds {
-  ledgerId: number;
-  entryId: number;
-  batchIndexes: readonly number[];
-}
+import {
+  ackCumulative,
+  ackEntry,
+  type AckId,
+  type AckTarget,
+  type EntryAckIds,
+} from './subscription-acks.js';
 
 /** Entries read ahead of the consumers' permits, at most. */
 const READ_BATCH = 100;
@@ -82,6 +76,7 @@ export class Subscription {
   private dispatchFailures = 0;
 
   private readonly ackTimeouts: NodeJS.Timeout;
+  private readonly ackTarget: AckTarget;
 
   constructor(
     readonly name: string,
@@ -91,6 +86,12 @@ export class Subscription {
     private readonly options: { partition: number; nackDelayMs: number; logger?: Logger },
   ) {
     this.readPosition = ledger.nextPosition(cursor.markDelete);
+    this.ackTarget = {
+      name,
+      cursor,
+      inFlight: this.inFlight,
+      settle: (key) => this.settle(key),
+    };
     this.ackTimeouts = setInterval(() => this.expireUnacked(), 250);
     this.ackTimeouts.unref();
   }
@@ -157,71 +158,24 @@ export class Subscription {
     if (cumulative) {
       if (entries.length > 0)
         throw new InvalidArgumentError('acks grouped by entry cannot be cumulative');
-      this.ackCumulative(ids[0]);
+      if (!this.policy.allowsCumulativeAck) {
+        throw new InvalidArgumentError(
+          `cumulative acks are not allowed on a ${this.policy.type} subscription`,
+        );
+      }
+      const id = ids[0];
+      if (id) ackCumulative(this.ackTarget, id);
     } else {
       for (const id of ids)
-        this.ackEntry({ ledgerId: id.ledgerId, entryId: id.entryId }, [id.batchIndex]);
-      for (const entry of entries)
-        this.ackEntry({ ledgerId: entry.ledgerId, entryId: entry.entryId }, entry.batchIndexes);
+        ackEntry(this.ackTarget, { ledgerId: id.ledgerId, entryId: id.entryId }, [id.batchIndex]);
+      for (const entry of entries) {
+        const position = { ledgerId: entry.ledgerId, entryId: entry.entryId };
+        ackEntry(this.ackTarget, position, entry.batchIndexes);
+      }
     }
     // A moved mark-delete may let a recently joined Key_Shared consumer have its keys; a Failover
     // consumer that stopped being active may have acked the last of what it held.
     if (this.policy.keyed || this.policy.type === 'FAILOVER') this.pump();
-  }
-
-  private ackCumulative(id: AckId | undefined): void {
-    if (!this.policy.allowsCumulativeAck) {
-      throw new InvalidArgumentError(
-        `cumulative acks are not allowed on a ${this.policy.type} subscription`,
-      );
-    }
-    if (!id) return;
-    const position = { ledgerId: id.ledgerId, entryId: id.entryId };
-    const key = positionKey(position);
-    const count = this.inFlight.get(key);
-    if (count === undefined) {
-      if (this.cursor.isAcked(position, id.batchIndex)) return;
-      throw new InvalidArgumentError(
-        `message ${key}:${id.batchIndex} was not delivered on subscription ${this.name}`,
-      );
-    }
-    // Everything before this entry, and this entry's messages up to the batch index.
-    const wholeEntry = id.batchIndex >= count - 1;
-    const through = wholeEntry
-      ? position
-      : { ledgerId: position.ledgerId, entryId: position.entryId - 1 };
-    this.cursor.ackCumulative(through);
-    if (!wholeEntry) {
-      const indexes = Array.from({ length: id.batchIndex + 1 }, (_, index) => index);
-      this.cursor.ack(position, { indexes, size: count });
-    }
-    for (const inFlightKey of [...this.inFlight.keys()]) {
-      const [ledgerId, entryId] = inFlightKey.split(':').map(Number) as [number, number];
-      if (comparePositions({ ledgerId, entryId }, through) <= 0) this.settle(inFlightKey);
-    }
-  }
-
-  /** Acknowledges messages of one entry, by their indexes in its batch. */
-  private ackEntry(position: Position, indexes: readonly number[]): void {
-    const key = positionKey(position);
-    if (indexes.length === 0)
-      throw new InvalidArgumentError(`the acks of entry ${key} name no message`);
-    const count = this.inFlight.get(key);
-    if (count === undefined) {
-      const unsent = indexes.find((index) => !this.cursor.isAcked(position, index));
-      if (unsent === undefined) return;
-      throw new InvalidArgumentError(
-        `message ${key}:${unsent} was not delivered on subscription ${this.name}`,
-      );
-    }
-    const outside = indexes.find((index) => index < 0 || index >= count);
-    if (outside !== undefined) {
-      throw new InvalidArgumentError(
-        `message ${key} has no batch index ${outside} (batch of ${count})`,
-      );
-    }
-    this.cursor.ack(position, count > 1 ? { indexes, size: count } : undefined);
-    if (this.cursor.isAcked(position)) this.settle(key);
   }
 
   /**

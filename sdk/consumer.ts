@@ -15,7 +15,7 @@ import { backoffDelay } from '../services/common/retry.js';
 import { Readiness } from './readiness.js';
 import { readMessageBatch, type BatchMessage } from './message-batch-reader.js';
 import type { ConnectionPool } from './connection-pool.js';
-import { DeliveredMessage, DeliveredMessageId, type MessageOwner } from './delivered-message.js';
+import { DeliveredMessageId } from './delivered-message-id.js';
 import type { MessageId, ReceivedMessage } from './message.js';
 
 export type SubscriptionType = 'exclusive' | 'shared' | 'failover' | 'key_shared';
@@ -67,7 +67,7 @@ const FATAL = new Set(['INVALID_ARGUMENT', 'CONSUMER_BUSY', 'NOT_IMPLEMENTED', '
  * application takes messages; acks are sent in batches. After a disconnect or a redirect it looks
  * the topic up again and resubscribes; unacknowledged messages come again from the gateway.
  */
-export class TopicConsumer implements Consumer, MessageOwner {
+export class TopicConsumer implements Consumer {
   private readonly queue = new AsyncQueue<ReceivedMessage>(() => void this.close());
   private readonly sink: MessageSink;
   /** Delivered to the sink and not yet taken by the application. */
@@ -150,7 +150,7 @@ export class TopicConsumer implements Consumer, MessageOwner {
    * They go out grouped by entry, one record per entry rather than one id per message: encoding
    * and decoding an id per message cost the consumer and the gateway more than the acking itself.
    */
-  ackMessage(id: MessageId): void {
+  private ackMessage(id: MessageId): void {
     if (DeliveredMessageId.epochOf(id) !== this.epoch) return;
     const last = this.acks[this.acks.length - 1];
     if (last && last.entryId === id.entryId && last.ledgerId === id.ledgerId) {
@@ -163,7 +163,7 @@ export class TopicConsumer implements Consumer, MessageOwner {
     setImmediate(() => this.flushAcks());
   }
 
-  nackMessage(id: MessageId): void {
+  private nackMessage(id: MessageId): void {
     this.stream?.write({ nack: { ids: [id] } });
   }
 
@@ -281,7 +281,7 @@ export class TopicConsumer implements Consumer, MessageOwner {
         epoch,
       );
       this.buffered++;
-      const received = new DeliveredMessage(this, {
+      const received: ReceivedMessage = {
         id,
         payload: message.payload,
         key: message.key,
@@ -291,7 +291,9 @@ export class TopicConsumer implements Consumer, MessageOwner {
         producerName: delivery.producerName,
         sequenceId: message.sequenceId,
         redeliveryCount: delivery.redeliveryCount,
-      });
+        ack: () => this.ackMessage(id),
+        nack: () => this.nackMessage(id),
+      };
       this.untaken?.add(received);
       this.sink.push(received);
     }

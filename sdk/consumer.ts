@@ -82,6 +82,8 @@ export class TopicConsumer implements Consumer {
   private readonly receiverQueueSize: number;
   private taken = 0;
   private acks: PendingEntryAcks[] = [];
+  /** The gateway of this stream applies acks grouped by entry (else they go as `ids`). */
+  private entryAcks = false;
   private ackScheduled = false;
   private attempts = 0;
   private wasSubscribed = false;
@@ -96,7 +98,8 @@ export class TopicConsumer implements Consumer {
   ) {
     this.receiverQueueSize = options.receiverQueueSize ?? 1_000;
     this.sink = sink ?? this.queue;
-    if (options.type === 'failover') this.untaken = new Set();
+    // Lower-cased as connect() upper-cases it: a JavaScript caller may spell it either way.
+    if (options.type?.toLowerCase() === 'failover') this.untaken = new Set();
   }
 
   get topic(): string {
@@ -170,7 +173,15 @@ export class TopicConsumer implements Consumer {
   private flushAcks(): void {
     this.ackScheduled = false;
     if (this.acks.length === 0 || !this.stream) return;
-    this.stream.write({ ack: { entries: this.acks.splice(0) } });
+    const entries = this.acks.splice(0);
+    if (this.entryAcks) {
+      this.stream.write({ ack: { entries } });
+      return;
+    }
+    const ids = entries.flatMap(({ ledgerId, entryId, batchIndexes }) =>
+      batchIndexes.map((batchIndex) => ({ ledgerId, entryId, batchIndex })),
+    );
+    this.stream.write({ ack: { ids } });
   }
 
   /**
@@ -207,6 +218,7 @@ export class TopicConsumer implements Consumer {
       if (response.subscribed) {
         this.attempts = 0;
         this.wasSubscribed = true;
+        this.entryAcks = response.subscribed.entryAcks;
         // A fresh stream: the gateway owes us nothing, so the whole receiver queue is granted
         // (less what the application has not taken yet).
         this.taken = 0;

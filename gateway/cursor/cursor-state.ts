@@ -65,6 +65,8 @@ export class CursorState {
   ): boolean {
     if (this.isAcked(position)) return false;
     if (batch && batch.size > 1) {
+      // The gateway checks indexes against the batch first; nothing outside it may leave a mark.
+      if (!batch.indexes.some((index) => index >= 0 && index < batch.size)) return false;
       const key = keyOf(position);
       let partial = this.partial.get(key);
       if (!partial) {
@@ -73,6 +75,7 @@ export class CursorState {
       }
       let changed = false;
       for (const index of batch.indexes) {
+        if (index < 0 || index >= batch.size) continue;
         const bit = 1 << (index & 7);
         const byte = partial.acked[index >> 3] ?? 0;
         if ((byte & bit) !== 0) continue;

@@ -112,7 +112,13 @@ export function createConsumeHandler(ctx: ConsumeContext) {
       if (finished) return;
       // Refused before anything is answered: the client must not believe it joined.
       joined.policy.admit(joined.consumers, self);
-      call.write({ subscribed: { consumerName: self.name, active: policy.type !== 'FAILOVER' } });
+      call.write({
+        subscribed: {
+          consumerName: self.name,
+          active: policy.type !== 'FAILOVER',
+          entryAcks: true,
+        },
+      });
       joined.addConsumer(self);
       subscription = joined;
       consumer = self;

@@ -57,6 +57,8 @@ export function ackEntry(target: AckTarget, position: Position, indexes: readonl
 export function ackCumulative(target: AckTarget, id: AckId): void {
   const position = { ledgerId: id.ledgerId, entryId: id.entryId };
   const key = positionKey(position);
+  if (id.batchIndex < 0)
+    throw new InvalidArgumentError(`message ${key} has no batch index ${id.batchIndex}`);
   const count = target.inFlight.get(key);
   if (count === undefined) {
     if (target.cursor.isAcked(position, id.batchIndex)) return;

@@ -181,11 +181,13 @@ it('acks grouped by entry (the SDK form) keep exactly the messages they name', a
     group.batchIndexes.push(id.batchIndex);
     byEntry.set(key, group);
   }
+  // The gateway says it applies grouped acks (the SDK falls back to ids otherwise).
+  expect(first.subscribedAs?.entryAcks).toBe(true);
   first.ackEntries([...byEntry.values()]);
   await new Promise((resolve) => setTimeout(resolve, 300));
   first.close();
 
-  const second = consumer(client, { topic, subscription: 'grouped', type: 'SHARED' }, true);
+  const second = consumer(client, { topic, subscription: 'grouped', type: 'SHARED' });
   second.flow(100);
   await second.waitFor(4);
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -195,6 +197,27 @@ it('acks grouped by entry (the SDK form) keep exactly the messages they name', a
     [0, 2],
     [0, 2],
   ]);
+  second.close();
+
+  // The rest of the half-acked entries, grouped again (the SDK's path after a redelivery), with a
+  // settled entry and a repeated index in the same request: the subscription is then empty.
+  const third = consumer(client, { topic, subscription: 'grouped', type: 'SHARED' });
+  third.flow(100);
+  await third.waitFor(4);
+  const [a, b] = [third.messages[0]!.id, third.messages[2]!.id];
+  const last = first.messages[11]!.id;
+  third.ackEntries([
+    { ledgerId: a.ledgerId, entryId: a.entryId, batchIndexes: [1, 3, 3] },
+    { ledgerId: b.ledgerId, entryId: b.entryId, batchIndexes: [1, 3] },
+    { ledgerId: last.ledgerId, entryId: last.entryId, batchIndexes: [0, 1, 2, 3] },
+  ]);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(third.error).toBeUndefined();
+  third.close();
+  const fourth = consumer(client, { topic, subscription: 'grouped', type: 'SHARED' });
+  fourth.flow(100);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(fourth.messages).toEqual([]);
 });
 
 it('redelivers a negatively acknowledged message after the delay', async () => {
@@ -312,6 +335,7 @@ describe('bad consume input gets a clear status', () => {
     await expect
       .poll(() => outOfRange.error?.details, { timeout: 10_000 })
       .toMatch(/has no batch index 5 \(batch of 1\)/);
+    expect(outOfRange.error?.code).toBe(status.INVALID_ARGUMENT);
 
     const unsubscribed = client.Consume();
     const error = await new Promise<{ details: string }>((resolve) => {

@@ -74,6 +74,8 @@ export class RawConsumer {
   readonly deliveries: Delivery__Output[] = [];
   readonly activeChanges: boolean[] = [];
   subscribed = false;
+  /** The gateway's Subscribed answer. */
+  subscribedAs: ConsumeResponse__Output['subscribed'] = null;
   error: ServiceError | undefined;
   ended = false;
   private readonly call: ClientDuplexStream<ConsumeRequest, ConsumeResponse__Output>;
@@ -127,7 +129,10 @@ export class RawConsumer {
   }
 
   private onResponse(response: ConsumeResponse__Output): void {
-    if (response.subscribed) this.subscribed = true;
+    if (response.subscribed) {
+      this.subscribed = true;
+      this.subscribedAs = response.subscribed;
+    }
     if (response.activeChange) this.activeChanges.push(response.activeChange.active);
     const delivery = response.delivery;
     if (!delivery?.id) return;

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { crc32c } from '@node-rs/crc32';
 import { Level } from 'level';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -7,6 +8,9 @@ import { openMetadataStore } from '../../services/metadata/open-metadata-store.j
 import { LedgerClient } from '../../storage-node/client/ledger-client.js';
 import { LedgerFencedError } from '../../storage-node/client/ledger-errors.js';
 import { entryKey } from '../../storage-node/server/entry-keys.js';
+import { GrpcNodeConnection } from '../../storage-node/client/grpc-node-connection.js';
+import { isIntact } from '../../storage-node/client/read-entry.js';
+import type { StorageNodeApi } from '../../storage-node/storage-node-api.js';
 import {
   startStorageNode,
   type RunningStorageNode,
@@ -130,4 +134,21 @@ it('an in-process copy is checked once, by the node, and a corrupt one is still 
   const reports = localLog.filter((l) => l.msg?.startsWith('corrupt entry'));
   expect(reports.length).toBeGreaterThanOrEqual(2);
   expect(new Set(reports.map((l) => l.entryId))).toEqual(new Set([4]));
+});
+
+it('a reader checks every copy from a remote node, and trusts only an in-process one', () => {
+  const payload = Buffer.from('checked by whom');
+  const good = { ledgerId: 1, entryId: 0, requestId: 0, payload, crc32c: crc32c(payload), lac: -1 };
+  const damaged = { ...good, crc32c: (good.crc32c + 1) >>> 0 };
+  const remote = new GrpcNodeConnection('remote', '127.0.0.1:1', 1_000);
+  try {
+    expect(remote.readsVerifiedInProcess).toBe(false);
+    expect(isIntact(good, remote)).toBe(true);
+    expect(isIntact(damaged, remote)).toBe(false);
+  } finally {
+    remote.close();
+  }
+  expect(local.core.readsVerifiedInProcess).toBe(true);
+  expect(isIntact(damaged, local.core)).toBe(true);
+  expect(isIntact(undefined, local.core as StorageNodeApi)).toBe(false);
 });

@@ -3,9 +3,11 @@
 export interface Subscribed {
   consumerName?: string;
   active?: boolean;
+  entryAcks?: boolean;
 }
 
 export interface Subscribed__Output {
   consumerName: string;
   active: boolean;
+  entryAcks: boolean;
 }

@@ -317,6 +317,10 @@ describe('bad consume input gets a clear status', () => {
         { cumulative: true, entries: [{ ledgerId: 1, entryId: 0, batchIndexes: [0] }] },
         /grouped by entry cannot be cumulative/,
       ],
+      [
+        { cumulative: true, ids: [{ ledgerId: 1, entryId: 0, batchIndex: -1 }] },
+        /has no batch index -1/,
+      ],
     ];
     for (const [ack, message] of badAcks) {
       const c = consumer(client, { topic, subscription: 'bad-acks', type: 'EXCLUSIVE' });

@@ -58,6 +58,15 @@ describe('CursorState', () => {
     expect(state.markDelete).toEqual(entry);
     expect(state.ack(entry, bounds, { indexes: [8], size: 10 })).toBe(false);
   });
+
+  it('an ack naming no index of the batch changes nothing and leaves no partial record', () => {
+    const state = new CursorState({ ledgerId: 30, entryId: -1 });
+    const entry = { ledgerId: 30, entryId: 0 };
+    const before = CursorState.decode(state.encode());
+    expect(state.ack(entry, bounds, { indexes: [], size: 3 })).toBe(false);
+    expect(state.ack(entry, bounds, { indexes: [3, -1], size: 3 })).toBe(false);
+    expect(CursorState.decode(state.encode())).toEqual(before);
+  });
 });
 
 describe('ManagedCursor persistence', () => {

@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { PACKAGE_ROOT } from '../proto/load.js';
+import { measureDiskSync } from './limits/disk-sync-probe.js';
 import { measureGrpcLoopback } from './limits/grpc-loopback.js';
 import { measureRawLevelDb } from './limits/raw-leveldb.js';
 import { describeMachine } from './machine.js';
@@ -43,6 +44,9 @@ interface RunOptions {
 }
 
 const KB = 1024;
+/** Workloads whose p99 rides on single syncs: the disk is probed just before and after them. */
+const LATENCY_WORKLOADS = new Set(['W2', 'W3']);
+const DISK_PROBE_SECONDS = 10;
 /** The storage node's own group commit gathers up to 512 KB per synced batch. */
 const GROUP_COMMIT_BYTES = 512 * KB;
 
@@ -63,6 +67,7 @@ async function run(options: RunOptions): Promise<BenchReport> {
     workloads: workloads.map((w) => ({ id: w.id, title: w.title, description: w.describe(scale) })),
     rows,
     limits: { rawLevelDb: [], grpcLoopback: [] },
+    disk: [],
     targets: [],
     problems: [],
   };
@@ -87,8 +92,16 @@ async function run(options: RunOptions): Promise<BenchReport> {
         version: system.version,
         durability: system.durability,
       });
+      const probeDisk = async (when: string) => {
+        log(`${factory.name}: disk sync probe ${when}`);
+        const probe = await measureDiskSync(scale.quick ? 1 : DISK_PROBE_SECONDS);
+        report.disk.push({ system: system.name, when, ...probe });
+        log(`  disk: p99 ${probe.p99.toFixed(1)} ms, max ${probe.max.toFixed(1)} ms`);
+      };
+      const latencyIds = due.filter((w) => LATENCY_WORKLOADS.has(w.id)).map((w) => w.id);
       try {
         for (const workload of due) {
+          if (workload.id === latencyIds[0]) await probeDisk(`before ${workload.id}`);
           log(`${factory.name}: ${workload.id} ${workload.title}`);
           try {
             const measured = await workload.run(system, scale);
@@ -101,6 +114,7 @@ async function run(options: RunOptions): Promise<BenchReport> {
             report.problems.push(`${system.name}, ${workload.id}: ${messageOf(error)}`);
             log(`  ${workload.id} failed: ${messageOf(error)}`);
           }
+          if (workload.id === latencyIds.at(-1)) await probeDisk(`after ${workload.id}`);
         }
       } finally {
         await system.stop();

@@ -1,3 +1,4 @@
+import type { DiskSyncResult } from '../limits/disk-sync-probe.js';
 import type { GrpcLoopbackResult } from '../limits/grpc-loopback.js';
 import type { RawResult } from '../limits/raw-leveldb.js';
 import type { Deployment, Measurement, MetricSpec } from '../workloads/workload.js';
@@ -45,6 +46,12 @@ export interface Limits {
   grpcLoopback: GrpcLoopbackResult[];
 }
 
+/** The disk probe run with one system idle, right before or after its latency workloads. */
+export interface DiskProbe extends DiskSyncResult {
+  system: string;
+  when: string;
+}
+
 export interface BenchReport {
   startedAt: string;
   finishedAt: string;
@@ -54,6 +61,8 @@ export interface BenchReport {
   workloads: Array<{ id: string; title: string; description: string }>;
   rows: ReportRow[];
   limits: Limits;
+  /** The disk's own sync latency around each system's latency workloads (W2, W3). */
+  disk: DiskProbe[];
   targets: Target[];
   /** Systems that failed to start, workloads that threw. */
   problems: string[];

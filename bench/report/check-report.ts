@@ -19,6 +19,17 @@ export function checkReport(report: BenchReport, markdown: string): string[] {
   for (const target of report.targets) {
     if (target.met === undefined) defects.push(`target not judged: ${target.text}`);
   }
+  for (const d of report.disk) {
+    if (d.writes <= 0 || !Number.isFinite(d.p99) || !(d.max >= d.p99 && d.p99 >= d.p50))
+      defects.push(`disk probe ${d.system} ${d.when}: not a well-formed measurement`);
+  }
+  const latencySystems = report.rows
+    .filter((r) => r.key === 'W2' || r.key === 'W3')
+    .flatMap((r) => Object.values(r.cells).map((c) => c.system));
+  for (const system of new Set(latencySystems)) {
+    if (!report.disk.some((d) => d.system === system))
+      defects.push(`no disk probe around ${system}'s latency workloads`);
+  }
   defects.push(...checkTables(markdown));
   if (!markdown.includes('| workload |')) defects.push('the markdown has no results table');
   return defects;

@@ -74,6 +74,30 @@ function limitsTable(report: BenchReport): string[] {
   return table(['ceiling (measured in this run)', 'figure', "Strata's share"], rows);
 }
 
+function diskTable(report: BenchReport): string[] {
+  if (report.disk.length === 0) return [];
+  const first = report.disk[0] as BenchReport['disk'][number];
+  return [
+    '## The disk around each latency window',
+    '',
+    `A bare loop of ${grouped(first.writeBytes)} B appends, each fdatasynced, at ${grouped(first.rate)}/s, with the system idle, just before and after its W2 and W3. Latency counts from when each append was due. A stall here has no software in it: a system that syncs before it acks carries such stalls into its p99, and one that does not sync does not.`,
+    '',
+    ...table(
+      ['system', 'when', 'appends', 'p50 (ms)', 'p99 (ms)', 'max (ms)', 'over 50 ms'],
+      report.disk.map((d) => [
+        d.system,
+        d.when,
+        grouped(d.writes),
+        d.p50.toFixed(2),
+        d.p99.toFixed(2),
+        d.max.toFixed(1),
+        grouped(d.over50ms),
+      ]),
+    ),
+    '',
+  ];
+}
+
 /** The report as markdown: the table, the targets, the ceilings, then what every figure means. */
 export function renderMarkdown(report: BenchReport): string {
   const lines: string[] = [
@@ -96,6 +120,7 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     ...limitsTable(report),
     '',
+    ...diskTable(report),
     '## Systems and when they ack a publish',
     '',
     ...table(

@@ -24,6 +24,16 @@ const latencyRow = (strata: number, jetstream: number, rabbitmq: number): Report
   better: 'lower',
 });
 
+const diskProbe = {
+  writes: 10_000,
+  writeBytes: 5_200,
+  rate: 1_000,
+  p50: 0.31,
+  p99: 1.2,
+  max: 10.8,
+  over50ms: 0,
+};
+
 function report(rows: ReportRow[]): BenchReport {
   const limits = {
     rawLevelDb: [
@@ -53,6 +63,12 @@ function report(rows: ReportRow[]): BenchReport {
     workloads: [{ id: 'W1', title: 'publish throughput', description: 'n × 1 KB' }],
     rows,
     limits,
+    disk: rows.some((r) => r.key === 'W2')
+      ? ['strata', 'jetstream', 'rabbitmq'].flatMap((system) => [
+          { system, when: 'before W2', ...diskProbe },
+          { system, when: 'after W3', ...diskProbe, max: 240.5, over50ms: 12 },
+        ])
+      : [],
     targets: judgeTargets(rows, limits),
     problems: [],
   };
@@ -88,6 +104,23 @@ describe('bench report', () => {
     expect(markdown).toContain(
       '| W2 publish latency p99 (ms) | 5.0 | 10.0 | 2.5 | 2.00× | 0.50× |',
     );
+  });
+
+  it("shows the disk probe around each system's latency window, and requires one", () => {
+    const rows = [throughputRow(60_000, 20_000, 10_000), latencyRow(5, 10, 2.5)];
+    const full = report(rows);
+    const markdown = renderMarkdown(full);
+    expect(markdown).toContain('## The disk around each latency window');
+    expect(markdown).toContain('| strata | before W2 | 10,000 | 0.31 | 1.20 | 10.8 | 0 |');
+    expect(markdown).toContain('| rabbitmq | after W3 | 10,000 | 0.31 | 1.20 | 240.5 | 12 |');
+
+    full.targets = full.targets.filter((t) => t.met !== undefined);
+    full.disk = full.disk.filter((d) => d.system !== 'jetstream');
+    full.disk[0]!.p99 = Number.NaN;
+    expect(checkReport(full, renderMarkdown(full))).toEqual([
+      'disk probe strata before W2: not a well-formed measurement',
+      "no disk probe around jetstream's latency workloads",
+    ]);
   });
 
   it('passes a complete report and finds each kind of defect', () => {

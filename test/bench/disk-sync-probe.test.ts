@@ -15,4 +15,16 @@ describe('disk sync probe', () => {
     expect(probe.max).toBeGreaterThanOrEqual(probe.p99);
     expect(probe.over50ms).toBeLessThanOrEqual(probe.writes);
   });
+
+  it("leaves the caller's event loop free while it runs", async () => {
+    // A blocked loop would run none of these ticks until the probe ended.
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 10);
+    try {
+      await measureDiskSync(0.5);
+    } finally {
+      clearInterval(ticker);
+    }
+    expect(ticks).toBeGreaterThanOrEqual(10);
+  });
 });

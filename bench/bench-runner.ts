@@ -94,9 +94,14 @@ async function run(options: RunOptions): Promise<BenchReport> {
       });
       const probeDisk = async (when: string) => {
         log(`${factory.name}: disk sync probe ${when}`);
-        const probe = await measureDiskSync(scale.quick ? 1 : DISK_PROBE_SECONDS);
-        report.disk.push({ system: system.name, when, ...probe });
-        log(`  disk: p99 ${probe.p99.toFixed(1)} ms, max ${probe.max.toFixed(1)} ms`);
+        try {
+          const probe = await measureDiskSync(scale.quick ? 1 : DISK_PROBE_SECONDS);
+          report.disk.push({ system: system.name, when, ...probe });
+          log(`  disk: p99 ${probe.p99.toFixed(1)} ms, max ${probe.max.toFixed(1)} ms`);
+        } catch (error) {
+          // A failed probe costs its row, not the workloads around it.
+          report.problems.push(`${system.name}, disk probe ${when}: ${messageOf(error)}`);
+        }
       };
       const latencyIds = due.filter((w) => LATENCY_WORKLOADS.has(w.id)).map((w) => w.id);
       try {

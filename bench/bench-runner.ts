@@ -11,7 +11,13 @@ import { measureDiskSync } from './limits/disk-sync-probe.js';
 import { measureGrpcLoopback } from './limits/grpc-loopback.js';
 import { measureRawLevelDb } from './limits/raw-leveldb.js';
 import { describeMachine } from './machine.js';
-import { productOf, type BenchReport, type Limits, type ReportRow } from './report/bench-report.js';
+import {
+  LATENCY_WORKLOADS,
+  productOf,
+  type BenchReport,
+  type Limits,
+  type ReportRow,
+} from './report/bench-report.js';
 import { checkReport } from './report/check-report.js';
 import { renderMarkdown } from './report/markdown-report.js';
 import { judgeTargets } from './report/targets.js';
@@ -44,8 +50,6 @@ interface RunOptions {
 }
 
 const KB = 1024;
-/** Workloads whose p99 rides on single syncs: the disk is probed just before and after them. */
-const LATENCY_WORKLOADS = new Set(['W2', 'W3']);
 const DISK_PROBE_SECONDS = 10;
 /** The storage node's own group commit gathers up to 512 KB per synced batch. */
 const GROUP_COMMIT_BYTES = 512 * KB;

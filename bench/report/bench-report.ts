@@ -46,6 +46,12 @@ export interface Limits {
   grpcLoopback: GrpcLoopbackResult[];
 }
 
+/**
+ * Workloads (and their rows, keyed alike) whose p99 rides on single syncs: the disk is probed just
+ * before and after them.
+ */
+export const LATENCY_WORKLOADS: ReadonlySet<string> = new Set(['W2', 'W3']);
+
 /** The disk probe run with one system idle, right before or after its latency workloads. */
 export interface DiskProbe extends DiskSyncResult {
   system: string;

@@ -1,4 +1,4 @@
-import { PRODUCTS, type BenchReport } from './bench-report.js';
+import { LATENCY_WORKLOADS, PRODUCTS, type BenchReport } from './bench-report.js';
 
 /**
  * What makes a report unusable, for the CI smoke run: a system that did not start, a workload that
@@ -24,7 +24,7 @@ export function checkReport(report: BenchReport, markdown: string): string[] {
       defects.push(`disk probe ${d.system} ${d.when}: not a well-formed measurement`);
   }
   const latencySystems = report.rows
-    .filter((r) => r.key === 'W2' || r.key === 'W3')
+    .filter((r) => LATENCY_WORKLOADS.has(r.key))
     .flatMap((r) => Object.values(r.cells).map((c) => c.system));
   for (const system of new Set(latencySystems)) {
     if (!report.disk.some((d) => d.system === system))

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Level } from 'level';
+import { positionKey } from '../../storage-node/server/entry-keys.js';
 import { ENTRY_DB_OPTIONS } from '../../storage-node/server/entry-store.js';
 
 export interface RawResult {
@@ -14,7 +15,8 @@ export interface RawResult {
 
 /**
  * The physical ceiling for a storage node: LevelDB write batches of `batchBytes`, each synced,
- * back to back, with entry-sized values under entry-shaped keys. Nothing else of Strata runs here.
+ * back to back, with entry-sized values under the entry log's keys. Nothing else of Strata runs
+ * here.
  */
 export async function measureRawLevelDb(
   entrySize: number,
@@ -34,11 +36,7 @@ export async function measureRawLevelDb(
     for (let b = 0; b < batches; b++) {
       const ops = new Array<{ type: 'put'; key: Buffer; value: Buffer }>(perBatch);
       for (let i = 0; i < perBatch; i++) {
-        const key = Buffer.alloc(17);
-        key[0] = 0x65;
-        key.writeUInt32BE(1, 5);
-        key.writeUInt32BE(entryId++, 13);
-        ops[i] = { type: 'put', key, value };
+        ops[i] = { type: 'put', key: positionKey(entryId++), value };
       }
       await db.batch(ops, { sync: true });
     }

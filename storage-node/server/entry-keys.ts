@@ -1,15 +1,27 @@
-// LevelDB layout of a storage node. Big-endian ids keep one ledger's entries contiguous and in
-// order, so a range read is one iterator.
+// LevelDB layout of a storage node: an entry log and an index beside it, as BookKeeper's
+// DbLedgerStorage keeps entry logs and a RocksDB index.
 //
-//   entries LevelDB: 'e' + u64 ledger id + u64 entry id -> entry record (see entry-record.ts)
+//   entries LevelDB: 'p' + u64 log position -> entry record (see entry-record.ts)
+//   index LevelDB:   'i' + u64 ledger id + u64 entry id -> u64 log position
+//                    'w' -> u64 the highest log position whose index records are written
 //   ledgers LevelDB: 'l' + u64 ledger id -> LedgerState (lac, last entry, fenced) from storage.proto,
 //                    written when the ledger is fenced (see ledger-state-loader.ts)
+//
+// Entries are keyed by the order the node wrote them, whatever their ledger, so every table LevelDB
+// flushes holds keys above all earlier ones and moves down the levels whole. Keyed by ledger, each
+// flush of many ledgers written at once overlapped every table before it, and LevelDB rewrote the
+// whole store at each flush: 1,000 topics at 10 MB/s compacted 1.1 GB in 30 s and stalled publishes
+// for 100-400 ms every 6 s. The index's records are small, so its own compactions stay cheap.
 
-const ENTRY = 0x65;
+const POSITION = 0x70;
+const INDEX = 0x69;
+const WATERMARK = 0x77;
 const LEDGER = 0x6c;
+/** Entries keyed by ledger, the layout before the entry log. */
+const LEGACY_ENTRY = 0x65;
 const TWO_32 = 2 ** 32;
 
-function writeU64(target: Buffer, value: number, offset: number): void {
+export function writeU64(target: Buffer, value: number, offset: number): void {
   target.writeUInt32BE(Math.floor(value / TWO_32), offset);
   target.writeUInt32BE(value >>> 0, offset + 4);
 }
@@ -18,17 +30,49 @@ export function readU64(source: Buffer, offset: number): number {
   return source.readUInt32BE(offset) * TWO_32 + source.readUInt32BE(offset + 4);
 }
 
-export function entryKey(ledgerId: number, entryId: number): Buffer {
+export function u64(value: number): Buffer {
+  const buffer = Buffer.allocUnsafe(8);
+  writeU64(buffer, value, 0);
+  return buffer;
+}
+
+export function positionKey(position: number): Buffer {
+  const key = Buffer.allocUnsafe(9);
+  key[0] = POSITION;
+  writeU64(key, position, 1);
+  return key;
+}
+
+export function positionOfKey(key: Buffer): number {
+  return readU64(key, 1);
+}
+
+export const positionKeyRange = { gte: Buffer.of(POSITION), lt: Buffer.of(POSITION + 1) };
+
+export function indexKey(ledgerId: number, entryId: number): Buffer {
   const key = Buffer.allocUnsafe(17);
-  key[0] = ENTRY;
+  key[0] = INDEX;
   writeU64(key, ledgerId, 1);
   writeU64(key, entryId, 9);
   return key;
 }
 
-export function entryIdOfKey(key: Buffer): number {
+export function ledgerIdOfIndexKey(key: Buffer): number {
+  return readU64(key, 1);
+}
+
+export function entryIdOfIndexKey(key: Buffer): number {
   return readU64(key, 9);
 }
+
+export const indexKeyRange = { gte: Buffer.of(INDEX), lt: Buffer.of(INDEX + 1) };
+
+/** Every index key of one ledger. */
+export function ledgerIndexRange(ledgerId: number): { gte: Buffer; lte: Buffer } {
+  return { gte: indexKey(ledgerId, 0), lte: indexKey(ledgerId, Number.MAX_SAFE_INTEGER) };
+}
+
+export const WATERMARK_KEY = Buffer.of(WATERMARK);
 
 export function ledgerKey(ledgerId: number): Buffer {
   const key = Buffer.allocUnsafe(9);
@@ -43,9 +87,7 @@ export function ledgerIdOfKey(key: Buffer): number {
 
 export const ledgerKeyRange = { gte: Buffer.of(LEDGER), lt: Buffer.of(LEDGER + 1) };
 
-export const entryKeyRange = { gte: Buffer.of(ENTRY), lt: Buffer.of(ENTRY + 1) };
-
-/** Every entry key of one ledger. */
-export function ledgerEntryRange(ledgerId: number): { gte: Buffer; lte: Buffer } {
-  return { gte: entryKey(ledgerId, 0), lte: entryKey(ledgerId, Number.MAX_SAFE_INTEGER) };
-}
+export const legacyEntryKeyRange = {
+  gte: Buffer.of(LEGACY_ENTRY),
+  lt: Buffer.of(LEGACY_ENTRY + 1),
+};

@@ -1,14 +1,16 @@
 import { crc32c } from '@node-rs/crc32';
+import { readU64, writeU64 } from './entry-keys.js';
 
 /**
- * An entry as stored: a 13-byte header then the payload, written as received (no re-encoding).
- *   u8 format (1) | u32 CRC32C of the payload | u64 LAC + 1 (0: none) | payload
- * A hand-rolled header rather than a proto message: this is the hot path, and the payload is copied
- * once into the record and never again.
+ * An entry as stored: a 29-byte header then the payload, written as received (no re-encoding).
+ *   u8 format (2) | u32 CRC32C of the payload | u64 LAC + 1 (0: none) | u64 ledger id | u64 entry id
+ *   | payload
+ * The ids make the entry log self-describing: a node rebuilds index records it lost from the
+ * records alone. A hand-rolled header rather than a proto message: this is the hot path, and the
+ * payload is copied once into the record and never again.
  */
-const FORMAT = 1;
-const HEADER = 13;
-const TWO_32 = 2 ** 32;
+const FORMAT = 2;
+const HEADER = 29;
 
 export interface StoredEntry {
   lac: number;
@@ -16,23 +18,42 @@ export interface StoredEntry {
   payload: Buffer;
 }
 
-export function encodeEntry(lac: number, checksum: number, payload: Uint8Array): Buffer {
+export interface EntryIds {
+  ledgerId: number;
+  entryId: number;
+}
+
+export function encodeEntry(
+  ids: EntryIds,
+  lac: number,
+  checksum: number,
+  payload: Uint8Array,
+): Buffer {
   const record = Buffer.allocUnsafe(HEADER + payload.byteLength);
   record[0] = FORMAT;
   record.writeUInt32BE(checksum >>> 0, 1);
-  const shifted = lac + 1;
-  record.writeUInt32BE(Math.floor(shifted / TWO_32), 5);
-  record.writeUInt32BE(shifted >>> 0, 9);
+  writeU64(record, lac + 1, 5);
+  writeU64(record, ids.ledgerId, 13);
+  writeU64(record, ids.entryId, 21);
   record.set(payload, HEADER);
   return record;
 }
 
-/** Decodes a record; undefined when it is damaged (bad header, or payload not matching its CRC). */
-export function decodeEntry(record: Buffer): StoredEntry | undefined {
+/** The ids a record says it holds, without checking its payload; undefined for a bad header. */
+export function idsOfEntry(record: Buffer): EntryIds | undefined {
   if (record.byteLength < HEADER || record[0] !== FORMAT) return undefined;
+  return { ledgerId: readU64(record, 13), entryId: readU64(record, 21) };
+}
+
+/**
+ * Decodes the record of entry `ids`; undefined when it is damaged: a bad header, other ids than
+ * the index pointed to, or a payload not matching its CRC.
+ */
+export function decodeEntry(record: Buffer, ids: EntryIds): StoredEntry | undefined {
+  const held = idsOfEntry(record);
+  if (held?.ledgerId !== ids.ledgerId || held.entryId !== ids.entryId) return undefined;
   const checksum = record.readUInt32BE(1);
   const payload = record.subarray(HEADER);
   if (crc32c(payload) >>> 0 !== checksum) return undefined;
-  const lac = record.readUInt32BE(5) * TWO_32 + record.readUInt32BE(9) - 1;
-  return { lac, crc32c: checksum, payload };
+  return { lac: readU64(record, 5) - 1, crc32c: checksum, payload };
 }

@@ -1,7 +1,8 @@
 import { Level } from 'level';
 import type { Logger } from '../../services/common/logger.js';
 import { decodeEntry, encodeEntry, type StoredEntry } from './entry-record.js';
-import { entryIdOfKey, entryKey, ledgerEntryRange, ledgerKey } from './entry-keys.js';
+import { EntryIndex, type BatchOp } from './entry-index.js';
+import { ledgerKey, legacyEntryKeyRange, positionKey } from './entry-keys.js';
 import { loadLedgerStates, ledgerStateCodec } from './ledger-state-loader.js';
 import { GroupCommit, type GroupCommitOptions } from './group-commit.js';
 import { PacedLogDeletion } from './paced-log-deletion.js';
@@ -27,8 +28,10 @@ export type ReadOutcome =
   { status: 'ok'; entry: StoredEntry } | { status: 'no-entry' } | { status: 'corrupt' };
 
 export interface EntryStoreOptions extends GroupCommitOptions {
-  /** LevelDB of the entries. */
+  /** LevelDB of the entry log. */
   directory: string;
+  /** LevelDB of the index: where each entry sits in the log. */
+  indexDirectory: string;
   /** LevelDB of the ledger state records. */
   stateDirectory: string;
   logger: Logger;
@@ -54,12 +57,10 @@ const LOG_RELEASE_STEP_BYTES = 4 * 1024 * 1024;
 const LOG_RELEASE_STEP_MS = 20;
 
 /**
- * A range read takes entries from LevelDB this many at a time, or fewer once their bytes pass
- * RANGE_READ_BYTES. classic-level's default (16 KB) let each batch-sized entry (~128 KB) cost its
- * own trip to the thread pool and back.
+ * A range read takes this many entries from LevelDB per trip to the thread pool: 4 MB of
+ * batch-sized (~128 KB) entries. One trip per entry cost more than the read itself.
  */
-const RANGE_READ_ENTRIES = 64;
-const RANGE_READ_BYTES = 4 * 1024 * 1024;
+const RANGE_READ_ENTRIES = 32;
 
 const emptyRecord = (): LedgerRecord => ({ lac: -1, lastEntryId: -1, fenced: false });
 
@@ -73,58 +74,73 @@ export class EntryStore {
   /** Fenced in memory, possibly not yet durable: adds are refused from the moment of the request. */
   private readonly fencing = new Set<number>();
   private readonly commit: GroupCommit;
+  /** Where the next entry goes in the log: positions only grow, so LevelDB never rewrites a table. */
+  private nextPosition: number;
   readOnly = false;
 
   private constructor(
     private readonly db: Level<Buffer, Buffer>,
+    private readonly index: EntryIndex,
     private readonly stateDb: Level<Buffer, Buffer>,
     private readonly logger: Logger,
     options: GroupCommitOptions,
     /** What keeps LevelDB's own disk bursts from stalling synced adds; closed with the store. */
     private readonly diskPacers: ReadonlyArray<StepwiseTableSync | PacedLogDeletion>,
   ) {
-    this.commit = new GroupCommit(db, stateDb, options, (touched) => this.recordsFor(touched));
+    this.commit = new GroupCommit(db, index, stateDb, options, (touched) =>
+      this.recordsFor(touched),
+    );
+    this.nextPosition = index.nextPosition;
   }
 
   static async open(options: EntryStoreOptions): Promise<EntryStore> {
-    const db = new Level<Buffer, Buffer>(options.directory, {
-      keyEncoding: 'buffer',
-      valueEncoding: 'buffer',
-    });
-    await db.open(ENTRY_DB_OPTIONS);
-    const stateDb = new Level<Buffer, Buffer>(options.stateDirectory, {
-      keyEncoding: 'buffer',
-      valueEncoding: 'buffer',
-    });
-    await stateDb.open().catch(async (error: unknown) => {
-      await db.close();
-      throw error;
-    });
-    // Under --sync none adds do not wait for the disk, so its bursts delay nobody.
-    const diskPacers =
-      options.sync === false
-        ? []
-        : [
-            new StepwiseTableSync(options.directory, {
-              stepBytes: TABLE_SYNC_STEP_BYTES,
-              logger: options.logger,
-            }),
-            new PacedLogDeletion(options.directory, {
-              stepBytes: LOG_RELEASE_STEP_BYTES,
-              stepIntervalMs: LOG_RELEASE_STEP_MS,
-              logger: options.logger,
-            }),
-          ];
-    const store = new EntryStore(db, stateDb, options.logger, options, diskPacers);
+    const opened: Array<{ close(): Promise<void> }> = [];
+    const closeOpened = () =>
+      Promise.all(opened.reverse().map((db) => db.close().catch(() => undefined)));
     try {
-      for (const [ledgerId, record] of await loadLedgerStates(db, stateDb)) {
-        store.ledgers.set(ledgerId, record);
+      const db = new Level<Buffer, Buffer>(options.directory, {
+        keyEncoding: 'buffer',
+        valueEncoding: 'buffer',
+      });
+      await db.open(ENTRY_DB_OPTIONS);
+      opened.push(db);
+      for await (const key of db.keys({ ...legacyEntryKeyRange, limit: 1 })) {
+        throw new Error(
+          `${options.directory} holds entries keyed by ledger (${key.byteLength}-byte keys), the ` +
+            'layout before the entry log; this version cannot read it',
+        );
       }
+      const stateDb = new Level<Buffer, Buffer>(options.stateDirectory, {
+        keyEncoding: 'buffer',
+        valueEncoding: 'buffer',
+      });
+      await stateDb.open();
+      opened.push(stateDb);
+      const index = await EntryIndex.open(options.indexDirectory, db, options.logger);
+      opened.push(index);
+      const ledgers = await loadLedgerStates(db, index, stateDb);
+      // Under --sync none adds do not wait for the disk, so its bursts delay nobody.
+      const diskPacers =
+        options.sync === false
+          ? []
+          : [
+              new StepwiseTableSync(options.directory, {
+                stepBytes: TABLE_SYNC_STEP_BYTES,
+                logger: options.logger,
+              }),
+              new PacedLogDeletion(options.directory, {
+                stepBytes: LOG_RELEASE_STEP_BYTES,
+                stepIntervalMs: LOG_RELEASE_STEP_MS,
+                logger: options.logger,
+              }),
+            ];
+      const store = new EntryStore(db, index, stateDb, options.logger, options, diskPacers);
+      for (const [ledgerId, record] of ledgers) store.ledgers.set(ledgerId, record);
+      return store;
     } catch (error) {
-      await store.close().catch(() => undefined);
+      await closeOpened();
       throw error;
     }
-    return store;
   }
 
   /** Bytes queued and not yet durable: the add stream slows down its reader above a limit. */
@@ -145,9 +161,25 @@ export class EntryStore {
   add(entry: EntryToAdd, recovery: boolean): Promise<AddOutcome> {
     if (this.readOnly) return Promise.resolve('read-only');
     if (!recovery && this.isFenced(entry.ledgerId)) return Promise.resolve('fenced');
-    const record = encodeEntry(entry.lac, entry.crc32c, entry.payload);
+    // At or below the last entry held, it may be a copy sent again: the one it replaces goes.
+    if (entry.entryId <= (this.ledgers.get(entry.ledgerId)?.lastEntryId ?? -1)) {
+      return this.replace(entry, recovery);
+    }
+    return this.append(entry, []);
+  }
+
+  private async replace(entry: EntryToAdd, recovery: boolean): Promise<AddOutcome> {
+    const old = await this.index.get(entry.ledgerId, entry.entryId);
+    if (!recovery && this.isFenced(entry.ledgerId)) return 'fenced';
+    return this.append(entry, old === undefined ? [] : [{ type: 'del', key: positionKey(old) }]);
+  }
+
+  private append(entry: EntryToAdd, drop: BatchOp[]): Promise<AddOutcome> {
+    const position = this.nextPosition++;
+    const record = encodeEntry(entry, entry.lac, entry.crc32c, entry.payload);
     return this.commit.submit({
-      put: [entryKey(entry.ledgerId, entry.entryId), record],
+      entries: [...drop, { type: 'put', key: positionKey(position), value: record }],
+      index: EntryIndex.opsFor(entry.ledgerId, entry.entryId, position),
       ledgerId: entry.ledgerId,
       update: (r) => {
         r.lac = Math.max(r.lac, entry.lac);
@@ -171,7 +203,8 @@ export class EntryStore {
   }
 
   async read(ledgerId: number, entryId: number): Promise<ReadOutcome> {
-    const record = await this.db.get(entryKey(ledgerId, entryId));
+    const position = await this.index.get(ledgerId, entryId);
+    const record = position === undefined ? undefined : await this.db.get(positionKey(position));
     if (record === undefined) return { status: 'no-entry' };
     return this.decode(ledgerId, entryId, record);
   }
@@ -182,22 +215,15 @@ export class EntryStore {
     first: number,
     last: number,
   ): AsyncGenerator<{ entryId: number; outcome: ReadOutcome }> {
-    const iterator = this.db.iterator({
-      gte: entryKey(ledgerId, first),
-      lte: entryKey(ledgerId, last),
-      highWaterMarkBytes: RANGE_READ_BYTES,
-    });
-    try {
-      for (;;) {
-        const batch = await iterator.nextv(RANGE_READ_ENTRIES);
-        if (batch.length === 0) break;
-        for (const [key, record] of batch) {
-          const entryId = entryIdOfKey(key);
-          yield { entryId, outcome: this.decode(ledgerId, entryId, record) };
-        }
+    for await (const located of this.index.range(ledgerId, first, last, RANGE_READ_ENTRIES)) {
+      const records = await this.db.getMany(located.map(([, position]) => positionKey(position)));
+      for (let i = 0; i < located.length; i++) {
+        const record = records[i];
+        // An index record the log does not back is an entry this node does not hold.
+        if (record === undefined) continue;
+        const entryId = (located[i] as [number, number])[0];
+        yield { entryId, outcome: this.decode(ledgerId, entryId, record) };
       }
-    } finally {
-      await iterator.close();
     }
   }
 
@@ -209,7 +235,7 @@ export class EntryStore {
     const existed = this.ledgers.has(ledgerId);
     // Through the commit queue: adds queued before it land first, and are then cleared with the rest.
     await this.fence(ledgerId);
-    await this.db.clear(ledgerEntryRange(ledgerId));
+    await this.index.deleteLedger(ledgerId, (ops) => this.db.batch(ops));
     return existed;
   }
 
@@ -226,13 +252,13 @@ export class EntryStore {
       try {
         await this.db.close();
       } finally {
-        await this.stateDb.close();
+        await Promise.all([this.index.close(), this.stateDb.close()]);
       }
     }
   }
 
   private decode(ledgerId: number, entryId: number, record: Buffer): ReadOutcome {
-    const entry = decodeEntry(record);
+    const entry = decodeEntry(record, { ledgerId, entryId });
     if (entry) return { status: 'ok', entry };
     this.logger.error(
       { ledgerId, entryId },

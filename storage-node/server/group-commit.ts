@@ -1,4 +1,5 @@
 import type { Level } from 'level';
+import type { BatchOp } from './entry-index.js';
 import type { AddOutcome, LedgerRecord } from './entry-store.js';
 
 export interface GroupCommitOptions {
@@ -20,7 +21,10 @@ export interface GroupCommitOptions {
 }
 
 export interface CommitOp {
-  put?: [Buffer, Buffer];
+  /** Written to the entry log, synced. */
+  entries?: BatchOp[];
+  /** Written to the index beside it, not synced: the log's records can rebuild it. */
+  index?: BatchOp[];
   /** Synced even under --sync none: a forgotten fence would let a zombie writer back in. */
   forceSync?: boolean;
   ledgerId: number;
@@ -37,6 +41,11 @@ type RecordsFor = (touched: Map<number, Array<(r: LedgerRecord) => void>>) => {
   records: Array<[Buffer, Buffer]>;
   apply: () => void;
 };
+
+/** Where index ops go (see entry-index.ts). */
+export interface IndexWriter {
+  write(ops: BatchOp[]): Promise<void>;
+}
 
 /**
  * Gathers adds that arrive close together into one LevelDB batch written with sync, and acks them
@@ -57,6 +66,7 @@ export class GroupCommit {
 
   constructor(
     private readonly db: Level<Buffer, Buffer>,
+    private readonly index: IndexWriter,
     private readonly stateDb: Level<Buffer, Buffer>,
     options: GroupCommitOptions,
     private readonly recordsFor: RecordsFor,
@@ -74,7 +84,10 @@ export class GroupCommit {
   submit(op: CommitOp): Promise<AddOutcome> {
     if (this.closed) return Promise.resolve('failed');
     return new Promise((resolve) => {
-      const bytes = op.put ? op.put[0].byteLength + op.put[1].byteLength : 16;
+      let bytes = 16;
+      for (const e of op.entries ?? []) {
+        bytes += e.key.byteLength + (e.type === 'put' ? e.value.byteLength : 0);
+      }
       if (this.queue.length === 0) this.firstQueuedAt = performance.now();
       this.queue.push({ op, bytes, resolve });
       this.queuedBytes += bytes;
@@ -128,9 +141,11 @@ export class GroupCommit {
 
   private async write(group: Queued[]): Promise<void> {
     const touched = new Map<number, Array<(r: LedgerRecord) => void>>();
-    const ops: Array<{ type: 'put'; key: Buffer; value: Buffer }> = [];
+    const ops: BatchOp[] = [];
+    const indexOps: BatchOp[] = [];
     for (const { op } of group) {
-      if (op.put) ops.push({ type: 'put', key: op.put[0], value: op.put[1] });
+      if (op.entries) ops.push(...op.entries);
+      if (op.index) indexOps.push(...op.index);
       let updates = touched.get(op.ledgerId);
       if (!updates) touched.set(op.ledgerId, (updates = []));
       updates.push(op.update);
@@ -145,9 +160,13 @@ export class GroupCommit {
           { sync: true },
         );
       }
-      if (ops.length > 0) {
-        await this.db.batch(ops, { sync: this.sync || group.some((q) => q.op.forceSync) });
-      }
+      // The index alongside, not after: unsynced, it ends well inside the synced write.
+      await Promise.all([
+        ops.length > 0
+          ? this.db.batch(ops, { sync: this.sync || group.some((q) => q.op.forceSync) })
+          : undefined,
+        indexOps.length > 0 ? this.index.write(indexOps) : undefined,
+      ]);
     } catch {
       for (const queued of group) queued.resolve('failed');
       return;

@@ -44,6 +44,7 @@ export async function startStorageNode(options: StorageNodeOptions): Promise<Run
   const nodeId = await loadNodeId(options.dataDir);
   const store = await EntryStore.open({
     directory: join(options.dataDir, 'entries'),
+    indexDirectory: join(options.dataDir, 'index'),
     stateDirectory: join(options.dataDir, 'ledgers'),
     logger,
     sync: options.sync,

@@ -1,8 +1,6 @@
-import { join } from 'node:path';
-import { Level } from 'level';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { entryKey } from '../../storage-node/server/entry-keys.js';
 import { StorageCluster } from '../harness/storage-cluster.js';
+import { damageStoredEntry } from '../harness/stored-entry.js';
 
 let cluster: StorageCluster;
 beforeAll(async () => {
@@ -25,16 +23,7 @@ it('reads the good copy when one replica is corrupt, and reports the corrupt one
 
   // Damage the stored copy directly in the node's LevelDB, with the node stopped.
   await node.process.stop();
-  const db = new Level<Buffer, Buffer>(join(node.dataDir, 'entries'), {
-    keyEncoding: 'buffer',
-    valueEncoding: 'buffer',
-  });
-  const key = entryKey(writer.ledgerId, 3);
-  const record = (await db.get(key)) as Buffer;
-  expect(record).toBeDefined();
-  record[record.length - 5] = (record[record.length - 5] as number) ^ 0xff;
-  await db.put(key, record, { sync: true });
-  await db.close();
+  await damageStoredEntry(node.dataDir, writer.ledgerId, 3, 5);
   const restarted = await cluster.startNode(index);
 
   const reader = await (await cluster.client()).openLedger(writer.ledgerId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DistributionSchedule } from '../../storage-node/client/distribution-schedule.js';
-import { decodeEntry, encodeEntry } from '../../storage-node/server/entry-record.js';
+import { decodeEntry, encodeEntry, idsOfEntry } from '../../storage-node/server/entry-record.js';
 import { crc32c } from '@node-rs/crc32';
 
 describe('DistributionSchedule', () => {
@@ -70,15 +70,21 @@ describe('DistributionSchedule', () => {
 });
 
 describe('entry record', () => {
-  it('round-trips and detects any damaged byte', () => {
+  it('round-trips and detects any damaged byte, or other ids than asked for', () => {
     const payload = Buffer.from('hello, ledger');
-    const record = encodeEntry(41, crc32c(payload), payload);
-    expect(decodeEntry(record)).toEqual({ lac: 41, crc32c: crc32c(payload) >>> 0, payload });
-    expect(decodeEntry(encodeEntry(-1, crc32c(payload), payload))?.lac).toBe(-1);
-    for (let i = 13; i < record.length; i++) {
+    const ids = { ledgerId: 7, entryId: 2 ** 40 + 3 };
+    const record = encodeEntry(ids, 41, crc32c(payload), payload);
+    expect(idsOfEntry(record)).toEqual(ids);
+    expect(decodeEntry(record, ids)).toEqual({ lac: 41, crc32c: crc32c(payload) >>> 0, payload });
+    expect(decodeEntry(encodeEntry(ids, -1, crc32c(payload), payload), ids)?.lac).toBe(-1);
+    expect(decodeEntry(record, { ledgerId: 7, entryId: 3 })).toBeUndefined();
+    expect(decodeEntry(record, { ledgerId: 8, entryId: ids.entryId })).toBeUndefined();
+    // Every byte but the LAC's is checked: the format, the CRC, the ids and the payload.
+    for (let i = 0; i < record.length; i++) {
+      if (i >= 5 && i < 13) continue;
       const damaged = Buffer.from(record);
       damaged[i] = (damaged[i] as number) ^ 1;
-      expect(decodeEntry(damaged), `byte ${i}`).toBeUndefined();
+      expect(decodeEntry(damaged, ids), `byte ${i}`).toBeUndefined();
     }
   });
 });

@@ -1,13 +1,11 @@
 import { join } from 'node:path';
 import { crc32c } from '@node-rs/crc32';
-import { Level } from 'level';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MetadataStore } from '../../services/metadata/metadata-store.js';
 import { openMetadataStore } from '../../services/metadata/open-metadata-store.js';
 import { LedgerClient } from '../../storage-node/client/ledger-client.js';
 import { LedgerFencedError } from '../../storage-node/client/ledger-errors.js';
-import { entryKey } from '../../storage-node/server/entry-keys.js';
 import { GrpcNodeConnection } from '../../storage-node/client/grpc-node-connection.js';
 import { isIntact } from '../../storage-node/client/read-entry.js';
 import type { StorageNodeApi } from '../../storage-node/storage-node-api.js';
@@ -16,6 +14,7 @@ import {
   type RunningStorageNode,
 } from '../../storage-node/server/storage-node-server.js';
 import { StorageCluster } from '../harness/storage-cluster.js';
+import { damageStoredEntry } from '../harness/stored-entry.js';
 import { waitFor } from '../harness/wait.js';
 
 let cluster: StorageCluster;
@@ -107,15 +106,7 @@ it('an in-process copy is checked once, by the node, and a corrupt one is still 
   // Damage the in-process node's copy of entry 4 (its write set starts at this node: asked first).
   client.close();
   await local.close();
-  const db = new Level<Buffer, Buffer>(join(cluster.root, 'in-process-node', 'entries'), {
-    keyEncoding: 'buffer',
-    valueEncoding: 'buffer',
-  });
-  const key = entryKey(writer.ledgerId, 4);
-  const record = (await db.get(key)) as Buffer;
-  record[record.length - 3] = (record[record.length - 3] as number) ^ 0xff;
-  await db.put(key, record, { sync: true });
-  await db.close();
+  await damageStoredEntry(join(cluster.root, 'in-process-node'), writer.ledgerId, 4, 3);
   local = await startLocalNode();
   client = await LedgerClient.create({
     metadata,

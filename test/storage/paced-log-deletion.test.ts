@@ -220,6 +220,7 @@ it.each([
     const { dir } = await paced();
     const store = await EntryStore.open({
       directory: join(dir, 'entries'),
+      indexDirectory: join(dir, 'index'),
       stateDirectory: join(dir, 'ledgers'),
       logger: pino({ level: 'silent' }),
       sync,

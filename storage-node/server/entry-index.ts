@@ -21,6 +21,8 @@ export type BatchOp = { type: 'put'; key: Buffer; value: Buffer } | { type: 'del
 
 /** Index records a catch-up or a delete writes per LevelDB batch. */
 const CHUNK = 1_000;
+/** Index records a range read takes per trip to the thread pool. */
+const INDEX_READ_ENTRIES = 1_024;
 
 /**
  * Where each entry sits in the entry log: (ledger, entry) -> log position, in a LevelDB of its own.
@@ -77,22 +79,30 @@ export class EntryIndex {
     return value === undefined ? undefined : readU64(value, 0);
   }
 
-  /** The [entry id, position] pairs of the ledger's entries in [first, last], a chunk at a time. */
+  /**
+   * The [entry id, position] pairs of the ledger's entries in [first, last], `part` at a time,
+   * read from LevelDB `INDEX_READ_ENTRIES` at a time (its records are small).
+   */
   async *range(
     ledgerId: number,
     first: number,
     last: number,
-    chunk: number,
+    part: number,
   ): AsyncGenerator<Array<[number, number]>> {
     const iterator = this.db.iterator({
       gte: indexKey(ledgerId, first),
       lte: indexKey(ledgerId, last),
+      highWaterMarkBytes: INDEX_READ_ENTRIES * 32,
     });
     try {
       for (;;) {
-        const batch = await iterator.nextv(chunk);
+        const batch = await iterator.nextv(INDEX_READ_ENTRIES);
         if (batch.length === 0) return;
-        yield batch.map(([key, value]) => [entryIdOfIndexKey(key), readU64(value, 0)]);
+        for (let i = 0; i < batch.length; i += part) {
+          yield batch
+            .slice(i, i + part)
+            .map(([key, value]) => [entryIdOfIndexKey(key), readU64(value, 0)]);
+        }
       }
     } finally {
       await iterator.close();

@@ -2,7 +2,7 @@ import { Level } from 'level';
 import type { Logger } from '../../services/common/logger.js';
 import { decodeEntry, encodeEntry, type StoredEntry } from './entry-record.js';
 import { EntryIndex, type BatchOp } from './entry-index.js';
-import { ledgerKey, legacyEntryKeyRange, positionKey } from './entry-keys.js';
+import { ledgerKey, legacyEntryKeyRange, positionKey, positionOfKey } from './entry-keys.js';
 import { loadLedgerStates, ledgerStateCodec } from './ledger-state-loader.js';
 import { GroupCommit, type GroupCommitOptions } from './group-commit.js';
 import { PacedLogDeletion } from './paced-log-deletion.js';
@@ -61,6 +61,8 @@ const LOG_RELEASE_STEP_MS = 20;
  * batch-sized (~128 KB) entries. One trip per entry cost more than the read itself.
  */
 const RANGE_READ_ENTRIES = 32;
+/** What one trip may carry when a run is read with an iterator (see `recordsAt`). */
+const RANGE_READ_SPAN_BYTES = 16 * 1024 * 1024;
 
 const emptyRecord = (): LedgerRecord => ({ lac: -1, lastEntryId: -1, fenced: false });
 
@@ -215,16 +217,50 @@ export class EntryStore {
     first: number,
     last: number,
   ): AsyncGenerator<{ entryId: number; outcome: ReadOutcome }> {
-    for await (const located of this.index.range(ledgerId, first, last, RANGE_READ_ENTRIES)) {
-      const records = await this.db.getMany(located.map(([, position]) => positionKey(position)));
-      for (let i = 0; i < located.length; i++) {
-        const record = records[i];
-        // An index record the log does not back is an entry this node does not hold.
-        if (record === undefined) continue;
-        const entryId = (located[i] as [number, number])[0];
-        yield { entryId, outcome: this.decode(ledgerId, entryId, record) };
+    const parts = this.index.range(ledgerId, first, last, RANGE_READ_ENTRIES);
+    const read = (part: IteratorResult<Array<[number, number]>>) =>
+      part.done ? undefined : this.recordsAt(part.value.map(([, position]) => position));
+    let part = await parts.next();
+    let reading = read(part);
+    try {
+      while (!part.done) {
+        const located = part.value;
+        const records = (await reading) as Array<Buffer | undefined>;
+        // The next part is read while the caller takes this one.
+        part = await parts.next();
+        reading = read(part);
+        for (let i = 0; i < located.length; i++) {
+          const record = records[i];
+          // An index record the log does not back is an entry this node does not hold.
+          if (record === undefined) continue;
+          const entryId = (located[i] as [number, number])[0];
+          yield { entryId, outcome: this.decode(ledgerId, entryId, record) };
+        }
       }
+    } finally {
+      reading?.catch(() => undefined);
+      await parts.return(undefined);
     }
+  }
+
+  /**
+   * The log's records at these positions, in one trip to the thread pool. Entries written close
+   * together (a topic alone, or one group commit) sit in a run, read with one iterator over its
+   * span: one point read each took 40% longer over 1 GB. Scattered among other ledgers' entries,
+   * they are read one by one.
+   */
+  private async recordsAt(positions: number[]): Promise<Array<Buffer | undefined>> {
+    const low = Math.min(...positions);
+    const high = Math.max(...positions);
+    if (high - low + 1 > 2 * positions.length) return this.db.getMany(positions.map(positionKey));
+    const span = this.db.iterator({
+      gte: positionKey(low),
+      lte: positionKey(high),
+      highWaterMarkBytes: RANGE_READ_SPAN_BYTES,
+    });
+    const found = new Map<number, Buffer>();
+    for (const [key, record] of await span.all()) found.set(positionOfKey(key), record);
+    return positions.map((position) => found.get(position));
   }
 
   /**

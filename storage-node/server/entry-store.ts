@@ -246,8 +246,8 @@ export class EntryStore {
   /**
    * The log's records at these positions, in one trip to the thread pool. Entries written close
    * together (a topic alone, or one group commit) sit in a run, read with one iterator over its
-   * span: one point read each took 40% longer over 1 GB. Scattered among other ledgers' entries,
-   * they are read one by one.
+   * span as a ledger's own keys were before the log; scattered among other ledgers' entries, they
+   * are read one by one (a multi-get).
    */
   private async recordsAt(positions: number[]): Promise<Array<Buffer | undefined>> {
     const low = Math.min(...positions);

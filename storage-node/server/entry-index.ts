@@ -2,6 +2,7 @@ import { Level } from 'level';
 import type { Logger } from '../../services/common/logger.js';
 import { idsOfEntry } from './entry-record.js';
 import {
+  CHECKPOINT_KEY,
   WATERMARK_KEY,
   entryIdOfIndexKey,
   indexKey,
@@ -23,19 +24,37 @@ export type BatchOp = { type: 'put'; key: Buffer; value: Buffer } | { type: 'del
 const CHUNK = 1_000;
 /** Index records a range read takes per trip to the thread pool. */
 const INDEX_READ_ENTRIES = 1_024;
+/**
+ * How often the index makes what it has written durable: a start after a crash re-reads the log
+ * from the last checkpoint, so about this much of it (a second of W1 is ~110 MB).
+ */
+const CHECKPOINT_INTERVAL_MS = 1_000;
 
 /**
  * Where each entry sits in the entry log: (ledger, entry) -> log position, in a LevelDB of its own.
- * Its writes are not synced, since the entry log is and its records carry their own ids: the index
- * loses records only with the machine, never with the process, and on opening it catches up with
- * the log from its watermark.
+ * Its writes are not synced, since the entry log is and its records carry their own ids. About once
+ * a second a synced write records a checkpoint, the position up to which the index is durable (the
+ * sync flushes every write before it), and on opening the index re-reads the log from there, as
+ * BookKeeper replays its journal from the last mark. Not from the latest watermark: after a power
+ * loss LevelDB can recover a later unsynced batch and skip an earlier, damaged one.
  */
 export class EntryIndex {
+  /** The highest position of an index write that has completed. */
+  private written: number;
+  private checkpointed: number;
+  private lastCheckpointAt = performance.now();
+  private checkpointing: Promise<void> | undefined;
+
   private constructor(
     private readonly db: Db,
+    private readonly logger: Logger,
     /** The position after the last one the log or the index has used. */
     readonly nextPosition: number,
-  ) {}
+    durableUpTo: number,
+  ) {
+    this.written = durableUpTo;
+    this.checkpointed = durableUpTo;
+  }
 
   static async open(directory: string, entries: Db, logger: Logger): Promise<EntryIndex> {
     const db = new Level<Buffer, Buffer>(directory, {
@@ -44,16 +63,25 @@ export class EntryIndex {
     });
     await db.open();
     try {
-      const mark = await db.get(WATERMARK_KEY);
-      const watermark = mark === undefined ? -1 : readU64(mark, 0);
-      const caughtUp = await catchUp(db, entries, watermark);
+      const positionAt = async (key: Buffer) => {
+        const value = await db.get(key);
+        return value === undefined ? -1 : readU64(value, 0);
+      };
+      const checkpoint = await positionAt(CHECKPOINT_KEY);
+      // Index records can name positions past the log's end (their log write never finished):
+      // those are never used again.
+      const watermark = await positionAt(WATERMARK_KEY);
+      const caughtUp = await catchUp(db, entries, checkpoint, watermark);
+      if (caughtUp.last > checkpoint) {
+        await db.put(CHECKPOINT_KEY, u64(caughtUp.last), { sync: true });
+      }
       if (caughtUp.records > 0) {
         logger.info(
-          { records: caughtUp.records, from: watermark + 1 },
+          { records: caughtUp.records, from: checkpoint + 1 },
           'index caught up with the entry log',
         );
       }
-      return new EntryIndex(db, Math.max(watermark, caughtUp.last) + 1);
+      return new EntryIndex(db, logger, Math.max(watermark, caughtUp.last) + 1, caughtUp.last);
     } catch (error) {
       await db.close();
       throw error;
@@ -69,9 +97,22 @@ export class EntryIndex {
     ];
   }
 
-  /** Writes index ops, not synced (see the class comment). */
-  write(ops: BatchOp[]): Promise<void> {
-    return this.db.batch(ops);
+  /** Writes index ops, not synced, and now and then a checkpoint (see the class comment). */
+  async write(ops: BatchOp[]): Promise<void> {
+    await this.db.batch(ops);
+    for (let i = ops.length - 1; i >= 0; i--) {
+      const op = ops[i] as BatchOp;
+      if (op.type === 'put' && op.key.equals(WATERMARK_KEY)) {
+        this.written = Math.max(this.written, readU64(op.value, 0));
+        break;
+      }
+    }
+    if (
+      !this.checkpointing &&
+      performance.now() - this.lastCheckpointAt >= CHECKPOINT_INTERVAL_MS
+    ) {
+      this.checkpointing = this.checkpoint().finally(() => (this.checkpointing = undefined));
+    }
   }
 
   async get(ledgerId: number, entryId: number): Promise<number | undefined> {
@@ -170,27 +211,49 @@ export class EntryIndex {
     }
   }
 
-  close(): Promise<void> {
-    return this.db.close();
+  /** Checkpoints everything written, so the next start re-reads nothing, and closes. */
+  async close(): Promise<void> {
+    try {
+      await this.checkpointing;
+      if (this.written > this.checkpointed) await this.checkpoint();
+    } finally {
+      await this.db.close();
+    }
+  }
+
+  /** Off the acks' path: a failed checkpoint only means the next start re-reads more of the log. */
+  private async checkpoint(): Promise<void> {
+    const upTo = this.written;
+    this.lastCheckpointAt = performance.now();
+    try {
+      await this.db.put(CHECKPOINT_KEY, u64(upTo), { sync: true });
+      this.checkpointed = upTo;
+    } catch (error) {
+      this.logger.warn({ err: error, upTo }, 'could not checkpoint the entry index');
+    }
   }
 }
 
-/** Indexes the log's records above the watermark; returns how many and the last position seen. */
+/**
+ * Indexes the log's records above the checkpoint (again, for most: writing a record twice is
+ * harmless); returns how many and the last position indexed.
+ */
 async function catchUp(
   db: Db,
   entries: Db,
+  checkpoint: number,
   watermark: number,
 ): Promise<{ records: number; last: number }> {
-  let last = watermark;
+  let last = checkpoint;
   let records = 0;
   let ops: BatchOp[] = [];
   const flush = async () => {
-    ops.push({ type: 'put', key: WATERMARK_KEY, value: u64(last) });
+    ops.push({ type: 'put', key: WATERMARK_KEY, value: u64(Math.max(last, watermark)) });
     await db.batch(ops);
     ops = [];
   };
   const range =
-    watermark < 0 ? positionKeyRange : { gt: positionKey(watermark), lt: positionKeyRange.lt };
+    checkpoint < 0 ? positionKeyRange : { gt: positionKey(checkpoint), lt: positionKeyRange.lt };
   for await (const [key, record] of entries.iterator(range)) {
     last = positionOfKey(key);
     const ids = idsOfEntry(record);

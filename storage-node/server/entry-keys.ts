@@ -4,6 +4,7 @@
 //   entries LevelDB: 'p' + u64 log position -> entry record (see entry-record.ts)
 //   index LevelDB:   'i' + u64 ledger id + u64 entry id -> u64 log position
 //                    'w' -> u64 the highest log position whose index records are written
+//                    'c' -> u64 a position up to which the index is durable (its checkpoint)
 //   ledgers LevelDB: 'l' + u64 ledger id -> LedgerState (lac, last entry, fenced) from storage.proto,
 //                    written when the ledger is fenced (see ledger-state-loader.ts)
 //
@@ -16,6 +17,7 @@
 const POSITION = 0x70;
 const INDEX = 0x69;
 const WATERMARK = 0x77;
+const CHECKPOINT = 0x63;
 const LEDGER = 0x6c;
 /** Entries keyed by ledger, the layout before the entry log. */
 const LEGACY_ENTRY = 0x65;
@@ -73,6 +75,8 @@ export function ledgerIndexRange(ledgerId: number): { gte: Buffer; lte: Buffer }
 }
 
 export const WATERMARK_KEY = Buffer.of(WATERMARK);
+
+export const CHECKPOINT_KEY = Buffer.of(CHECKPOINT);
 
 export function ledgerKey(ledgerId: number): Buffer {
   const key = Buffer.allocUnsafe(9);

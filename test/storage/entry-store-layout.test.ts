@@ -12,7 +12,7 @@ import type {
   LedgerState__Output,
 } from '../../proto/generated/strata/storage/v1/LedgerState.js';
 import {
-  WATERMARK_KEY,
+  CHECKPOINT_KEY,
   indexKey,
   ledgerKey,
   positionKey,
@@ -75,7 +75,7 @@ it('keeps only the entry log in the entries LevelDB and rebuilds each ledger sta
 
   // Nothing but log positions beside the entries: LevelDB can move its files down whole.
   expect(new Set(await prefixesOf(where.directory))).toEqual(new Set(['p']));
-  expect(new Set(await prefixesOf(where.indexDirectory))).toEqual(new Set(['i', 'w']));
+  expect(new Set(await prefixesOf(where.indexDirectory))).toEqual(new Set(['c', 'i', 'w']));
   // Only the fence is recorded: the rest of each ledger's state is read from its entries.
   expect(await prefixesOf(where.stateDirectory)).toEqual(['l']);
 
@@ -148,20 +148,24 @@ it('rebuilds index records lost with the machine from the log, and drops those t
   for (let i = 0; i < 6; i++) expect(await store.add(entry(3, i), false)).toBe('ok');
   await store.close();
 
-  // The index is not synced. A machine that stops can lose its latest records (entries 4 and 5
-  // here, with the watermark), or keep records whose synced entry write never finished (6 and 7).
+  // The index is not synced between checkpoints. A machine that stops can lose records written
+  // since the last one, even some before a later one LevelDB recovers (entries 2, 3 and 5 here,
+  // the watermark kept), or keep records whose synced entry write never finished (6 and 7, below).
   const index = level(where.indexDirectory);
   const positionOf = async (entryId: number) =>
     readU64((await index.get(indexKey(3, entryId))) as Buffer, 0);
-  const [third, fifth] = [await positionOf(3), await positionOf(5)];
+  const [first, third, fifth] = [await positionOf(1), await positionOf(3), await positionOf(5)];
+  expect(readU64((await index.get(CHECKPOINT_KEY)) as Buffer, 0)).toBe(fifth);
   await index.batch([
-    { type: 'del', key: indexKey(3, 4) },
+    { type: 'del', key: indexKey(3, 2) },
+    { type: 'del', key: indexKey(3, 3) },
     { type: 'del', key: indexKey(3, 5) },
-    { type: 'put', key: WATERMARK_KEY, value: u64(third) },
+    { type: 'put', key: CHECKPOINT_KEY, value: u64(first) },
   ]);
   await index.close();
   const caughtUp = await open(where);
   expect(caughtUp.state(3)).toEqual({ lac: 4, lastEntryId: 5, fenced: false });
+  for (let i = 0; i < 6; i++) expect((await caughtUp.read(3, i)).status, `entry ${i}`).toBe('ok');
   for (let i = 6; i < 8; i++) expect(await caughtUp.add(entry(3, i), false)).toBe('ok');
   await caughtUp.close();
   const log = level(where.directory);
@@ -186,7 +190,7 @@ it('rebuilds index records lost with the machine from the log, and drops those t
   expect(positions.at(-1)).toBe(positionOfKey(seventh) + 1);
   expect(positions.length).toBe(7);
   expect(fifth).toBeGreaterThan(third);
-  expect(await prefixesOf(where.indexDirectory)).toEqual(['i', 'i', 'i', 'i', 'i', 'i', 'i', 'w']);
+  expect(await prefixesOf(where.indexDirectory)).toEqual(['c', ...Array(7).fill('i'), 'w']);
 });
 
 it('keeps one record of an entry written twice, and deletes a ledger from the log and the index', async () => {

@@ -181,7 +181,7 @@ export class EntryStore {
     const record = encodeEntry(entry, entry.lac, entry.crc32c, entry.payload);
     return this.commit.submit({
       entries: [...drop, { type: 'put', key: positionKey(position), value: record }],
-      index: EntryIndex.opsFor(entry.ledgerId, entry.entryId, position),
+      index: [EntryIndex.opFor(entry.ledgerId, entry.entryId, position)],
       ledgerId: entry.ledgerId,
       update: (r) => {
         r.lac = Math.max(r.lac, entry.lac);

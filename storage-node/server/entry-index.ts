@@ -1,6 +1,7 @@
 import { Level } from 'level';
 import type { Logger } from '../../services/common/logger.js';
 import { idsOfEntry } from './entry-record.js';
+import { writeBatch, type BatchOp } from './write-batch.js';
 import {
   CHECKPOINT_KEY,
   WATERMARK_KEY,
@@ -17,8 +18,6 @@ import {
 } from './entry-keys.js';
 
 type Db = Level<Buffer, Buffer>;
-
-export type BatchOp = { type: 'put'; key: Buffer; value: Buffer } | { type: 'del'; key: Buffer };
 
 /** Index records a catch-up or a delete writes per LevelDB batch. */
 const CHUNK = 1_000;
@@ -101,8 +100,10 @@ export class EntryIndex {
   async write(ops: BatchOp[]): Promise<void> {
     let highest = -1;
     for (const op of ops) if (op.type === 'put') highest = Math.max(highest, readU64(op.value, 0));
-    await this.db.batch(
+    await writeBatch(
+      this.db,
       highest < 0 ? ops : [...ops, { type: 'put', key: WATERMARK_KEY, value: u64(highest) }],
+      { sync: false },
     );
     this.written = Math.max(this.written, highest);
     if (

@@ -1,7 +1,8 @@
 import { Level } from 'level';
 import type { Logger } from '../../services/common/logger.js';
 import { decodeEntry, encodeEntry, type StoredEntry } from './entry-record.js';
-import { EntryIndex, type BatchOp } from './entry-index.js';
+import { EntryIndex } from './entry-index.js';
+import type { BatchOp } from './write-batch.js';
 import { ledgerKey, legacyEntryKeyRange, positionKey, positionOfKey } from './entry-keys.js';
 import { loadLedgerStates, ledgerStateCodec } from './ledger-state-loader.js';
 import { GroupCommit, type GroupCommitOptions } from './group-commit.js';

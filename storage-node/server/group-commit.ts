@@ -1,5 +1,5 @@
 import type { Level } from 'level';
-import type { BatchOp } from './entry-index.js';
+import { writeBatch, type BatchOp } from './write-batch.js';
 import type { AddOutcome, LedgerRecord } from './entry-store.js';
 
 export interface GroupCommitOptions {
@@ -163,7 +163,7 @@ export class GroupCommit {
       // The index alongside, not after: unsynced, it ends well inside the synced write.
       await Promise.all([
         ops.length > 0
-          ? this.db.batch(ops, { sync: this.sync || group.some((q) => q.op.forceSync) })
+          ? writeBatch(this.db, ops, { sync: this.sync || group.some((q) => q.op.forceSync) })
           : undefined,
         indexOps.length > 0 ? this.index.write(indexOps) : undefined,
       ]);

@@ -38,25 +38,29 @@ export function u64(value: number): Buffer {
   return buffer;
 }
 
-export function positionKey(position: number): Buffer {
-  const key = Buffer.allocUnsafe(9);
-  key[0] = POSITION;
-  writeU64(key, position, 1);
+/** A one-byte prefix followed by big-endian u64 ids, so keys sort by their ids in order. */
+function prefixedKey(prefix: number, ...ids: number[]): Buffer {
+  const key = Buffer.allocUnsafe(1 + 8 * ids.length);
+  key[0] = prefix;
+  ids.forEach((id, i) => writeU64(key, id, 1 + 8 * i));
   return key;
+}
+
+/** Every key with this prefix. */
+const prefixRange = (prefix: number) => ({ gte: Buffer.of(prefix), lt: Buffer.of(prefix + 1) });
+
+export function positionKey(position: number): Buffer {
+  return prefixedKey(POSITION, position);
 }
 
 export function positionOfKey(key: Buffer): number {
   return readU64(key, 1);
 }
 
-export const positionKeyRange = { gte: Buffer.of(POSITION), lt: Buffer.of(POSITION + 1) };
+export const positionKeyRange = prefixRange(POSITION);
 
 export function indexKey(ledgerId: number, entryId: number): Buffer {
-  const key = Buffer.allocUnsafe(17);
-  key[0] = INDEX;
-  writeU64(key, ledgerId, 1);
-  writeU64(key, entryId, 9);
-  return key;
+  return prefixedKey(INDEX, ledgerId, entryId);
 }
 
 export function ledgerIdOfIndexKey(key: Buffer): number {
@@ -67,7 +71,7 @@ export function entryIdOfIndexKey(key: Buffer): number {
   return readU64(key, 9);
 }
 
-export const indexKeyRange = { gte: Buffer.of(INDEX), lt: Buffer.of(INDEX + 1) };
+export const indexKeyRange = prefixRange(INDEX);
 
 /** Every index key of one ledger. */
 export function ledgerIndexRange(ledgerId: number): { gte: Buffer; lte: Buffer } {
@@ -79,19 +83,13 @@ export const WATERMARK_KEY = Buffer.of(WATERMARK);
 export const CHECKPOINT_KEY = Buffer.of(CHECKPOINT);
 
 export function ledgerKey(ledgerId: number): Buffer {
-  const key = Buffer.allocUnsafe(9);
-  key[0] = LEDGER;
-  writeU64(key, ledgerId, 1);
-  return key;
+  return prefixedKey(LEDGER, ledgerId);
 }
 
 export function ledgerIdOfKey(key: Buffer): number {
   return readU64(key, 1);
 }
 
-export const ledgerKeyRange = { gte: Buffer.of(LEDGER), lt: Buffer.of(LEDGER + 1) };
+export const ledgerKeyRange = prefixRange(LEDGER);
 
-export const legacyEntryKeyRange = {
-  gte: Buffer.of(LEGACY_ENTRY),
-  lt: Buffer.of(LEGACY_ENTRY + 1),
-};
+export const legacyEntryKeyRange = prefixRange(LEGACY_ENTRY);

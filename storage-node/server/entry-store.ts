@@ -181,7 +181,7 @@ export class EntryStore {
     const position = this.nextPosition++;
     const record = encodeEntry(entry, entry.lac, entry.crc32c, entry.payload);
     return this.commit.submit({
-      entries: [...drop, { type: 'put', key: positionKey(position), value: record }],
+      entries: drop.concat({ type: 'put', key: positionKey(position), value: record }),
       index: [EntryIndex.opFor(entry.ledgerId, entry.entryId, position)],
       ledgerId: entry.ledgerId,
       update: (r) => {

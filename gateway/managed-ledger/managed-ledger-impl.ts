@@ -1,9 +1,6 @@
 import { BadVersionError, UnavailableError } from '../../services/common/errors.js';
-import type { Logger } from '../../services/common/logger.js';
 import { backoffDelay, retry } from '../../services/common/retry.js';
-import type { MetadataStore, TxnCheck } from '../../services/metadata/metadata-store.js';
-import { LedgerFencedError, LedgerNotFoundError } from '../../storage-node/client/ledger-errors.js';
-import type { LedgerClient } from '../../storage-node/client/ledger-client.js';
+import { LedgerFencedError } from '../../storage-node/client/ledger-errors.js';
 import type { LedgerReader } from '../../storage-node/client/ledger-reader.js';
 import type { LedgerWriter } from '../../storage-node/client/ledger-writer.js';
 import { topicPath, type TopicName } from '../topic-name.js';
@@ -16,22 +13,16 @@ import type {
   ManagedLedgerState,
 } from './managed-ledger.js';
 import { TopicClosedError, TopicFencedError } from './managed-ledger-errors.js';
+import type { ManagedLedgerContext } from './managed-ledger-context.js';
 import { ManagedLedgerStore, type ManagedLedgerInfoData } from './managed-ledger-store.js';
+import { takeOverLog, type TakenOverLog } from './managed-ledger-takeover.js';
+import { LedgerList } from './ledger-list.js';
+import { LedgerRetirements } from './ledger-retirements.js';
 import { comparePositions, type Position } from './position.js';
-import { EntryCache, type EntryCacheBudget } from './entry-cache.js';
+import { EntryCache } from './entry-cache.js';
 import { TailingReaders } from './tailing-readers.js';
 
-export interface ManagedLedgerContext {
-  ledgers: LedgerClient;
-  metadata: MetadataStore;
-  logger?: Logger;
-  /** Checks added to every change of the topic's metadata: the owner's ownership key. */
-  guard?: () => TxnCheck[];
-  /** Checks that creating the topic's ledger list must pass too (its namespace exists...). */
-  creationChecks?: () => Promise<TxnCheck[]>;
-  /** The gateway's entry-cache budget; without one, every read goes to the storage nodes. */
-  entryCache?: EntryCacheBudget;
-}
+export type { ManagedLedgerContext } from './managed-ledger-context.js';
 
 interface CurrentLedger {
   writer: LedgerWriter;
@@ -48,13 +39,12 @@ interface CurrentLedger {
 export class ManagedLedgerImpl implements ManagedLedger {
   private stateValue: ManagedLedgerState = 'open';
   private current: CurrentLedger;
+  private readonly list: LedgerList;
   /** Ledgers rolled away from, until their writer has closed them: readers follow their LAC. */
-  private readonly retiring = new Map<number, LedgerWriter>();
-  private readonly retirements = new Set<Promise<void>>();
+  private readonly retirements: LedgerRetirements;
   private readonly readers = new Map<number, LedgerReader>();
   private rolling: Promise<void> | undefined;
   private lastSettled: Promise<unknown> = Promise.resolve();
-  private metadataQueue: Promise<unknown> = Promise.resolve();
   private readonly waiters = new Set<() => void>();
   private readonly tailing: TailingReaders;
   private readonly cache: EntryCache | undefined;
@@ -71,12 +61,21 @@ export class ManagedLedgerImpl implements ManagedLedger {
     readonly name: string,
     private readonly ctx: ManagedLedgerContext,
     private readonly config: ManagedLedgerConfig,
-    private readonly store: ManagedLedgerStore,
-    private info: ManagedLedgerInfoData,
-    private version: number,
-    writer: LedgerWriter,
+    store: ManagedLedgerStore,
+    { info, version, writer }: TakenOverLog,
   ) {
     this.current = { writer, createdAt: Date.now(), entries: 0, bytes: 0 };
+    this.list = new LedgerList(store, info, version, (error) =>
+      this.fence(new TopicFencedError(this.name, 'its ledger list changed', { cause: error })),
+    );
+    this.retirements = new LedgerRetirements({
+      topic: name,
+      ledgers: ctx.ledgers,
+      list: this.list,
+      ...(ctx.logger ? { logger: ctx.logger } : {}),
+      onFenced: (fenced, error) => this.onWriterError(fenced, error),
+      stopped: () => this.stateValue === 'fenced' || this.stateValue === 'closed',
+    });
     this.cache = ctx.entryCache ? new EntryCache(ctx.entryCache) : undefined;
     this.tailing = new TailingReaders(this.cache, (position) => this.entriesBehind(position));
   }
@@ -98,7 +97,7 @@ export class ManagedLedgerImpl implements ManagedLedger {
     );
     // A previous owner that is still running (a zombie) may change the list while we take it over:
     // start again from what is stored. Its own next change then fails, and it stops.
-    return retry(() => ManagedLedgerImpl.openOnce(ctx, topic, config, store), {
+    const taken = await retry(() => takeOverLog(ctx, topic, config, store), {
       retries: 5,
       maxDelayMs: 500,
       shouldRetry: (error) => error instanceof BadVersionError,
@@ -107,65 +106,7 @@ export class ManagedLedgerImpl implements ManagedLedger {
         ? new TopicFencedError(topic.full, 'its ledger list kept changing', { cause: error })
         : error;
     });
-  }
-
-  private static async openOnce(
-    ctx: ManagedLedgerContext,
-    topic: TopicName,
-    config: ManagedLedgerConfig,
-    store: ManagedLedgerStore,
-  ): Promise<ManagedLedgerImpl> {
-    let { info, version } = await store.load();
-    // Ledgers without a recorded size were left open by a previous owner: the last one it was
-    // writing, and any it had rolled away from but not finished closing. Recover each (a closed
-    // one only costs a metadata read); drop the empty ones.
-    const unsized = info.ledgers.filter((l) => l.entries === 0);
-    if (unsized.length > 0) {
-      const sizes = new Map<number, number>();
-      for (const ledger of unsized) {
-        try {
-          sizes.set(
-            ledger.ledgerId,
-            (await ctx.ledgers.recoverLedger(ledger.ledgerId)).lastReadable + 1,
-          );
-        } catch (error) {
-          if (!(error instanceof LedgerNotFoundError)) throw error;
-          sizes.set(ledger.ledgerId, 0);
-        }
-      }
-      info = {
-        ...info,
-        ledgers: info.ledgers
-          .map((l) =>
-            sizes.has(l.ledgerId) ? { ...l, entries: sizes.get(l.ledgerId) as number } : l,
-          )
-          .filter((l) => l.entries > 0),
-      };
-      version = await store.update(info, version);
-      for (const [ledgerId, entries] of sizes) {
-        if (entries === 0) void ctx.ledgers.deleteLedger(ledgerId).catch(() => {});
-      }
-    }
-    const writer = await ctx.ledgers.createLedger({ ...config, properties: { topic: topic.full } });
-    info = {
-      ...info,
-      ledgers: [
-        ...info.ledgers,
-        { ledgerId: writer.ledgerId, entries: 0, sizeBytes: 0, createdAtMs: Date.now() },
-      ],
-    };
-    try {
-      version = await store.update(info, version);
-    } catch (error) {
-      writer.abandon('the topic changed while opening');
-      void ctx.ledgers.deleteLedger(writer.ledgerId).catch(() => {});
-      throw error;
-    }
-    ctx.logger?.info(
-      { topic: topic.full, ledgerId: writer.ledgerId, ledgers: info.ledgers.length },
-      'managed ledger opened',
-    );
-    return new ManagedLedgerImpl(topic.full, ctx, config, store, info, version, writer);
+    return new ManagedLedgerImpl(topic.full, ctx, config, store, taken);
   }
 
   get state(): ManagedLedgerState {
@@ -173,12 +114,16 @@ export class ManagedLedgerImpl implements ManagedLedger {
   }
 
   get firstPosition(): Position {
-    return { ledgerId: this.info.ledgers[0]?.ledgerId ?? this.current.writer.ledgerId, entryId: 0 };
+    return {
+      ledgerId: this.list.info.ledgers[0]?.ledgerId ?? this.current.writer.ledgerId,
+      entryId: 0,
+    };
   }
 
   get lastConfirmed(): Position | undefined {
-    for (let i = this.info.ledgers.length - 1; i >= 0; i--) {
-      const ledgerId = (this.info.ledgers[i] as ManagedLedgerInfoData['ledgers'][number]).ledgerId;
+    for (let i = this.list.info.ledgers.length - 1; i >= 0; i--) {
+      const ledgerId = (this.list.info.ledgers[i] as ManagedLedgerInfoData['ledgers'][number])
+        .ledgerId;
       const last = this.lastEntryOf(ledgerId);
       if (last >= 0) return { ledgerId, entryId: last };
     }
@@ -255,7 +200,7 @@ export class ManagedLedgerImpl implements ManagedLedger {
 
   ledgers(): ManagedLedgerLedgerInfo[] {
     const writing = this.stateValue === 'closed' ? undefined : this.current.writer.ledgerId;
-    return this.info.ledgers.map((l) => ({
+    return this.list.info.ledgers.map((l) => ({
       ledgerId: l.ledgerId,
       entries: this.lastEntryOf(l.ledgerId) + 1,
       sizeBytes: l.ledgerId === writing ? this.current.bytes : l.sizeBytes,
@@ -265,18 +210,19 @@ export class ManagedLedgerImpl implements ManagedLedger {
   }
 
   closedLedgerLastEntry(ledgerId: number): number | undefined {
-    if (ledgerId === this.current.writer.ledgerId || this.retiring.has(ledgerId)) return undefined;
-    const ledger = this.info.ledgers.find((l) => l.ledgerId === ledgerId);
+    if (ledgerId === this.current.writer.ledgerId || this.retirements.writerOf(ledgerId))
+      return undefined;
+    const ledger = this.list.info.ledgers.find((l) => l.ledgerId === ledgerId);
     // An unrecorded size (0) is not an empty closed ledger: say nothing until it is known.
     return ledger && ledger.entries > 0 ? ledger.entries - 1 : undefined;
   }
 
   ledgerExists(ledgerId: number): boolean {
-    return this.info.ledgers.some((l) => l.ledgerId === ledgerId);
+    return this.list.info.ledgers.some((l) => l.ledgerId === ledgerId);
   }
 
   ledgerAfter(ledgerId: number): number | undefined {
-    return this.info.ledgers.find((l) => l.ledgerId > ledgerId)?.ledgerId;
+    return this.list.info.ledgers.find((l) => l.ledgerId > ledgerId)?.ledgerId;
   }
 
   nextPosition(position: Position): Position {
@@ -285,12 +231,12 @@ export class ManagedLedgerImpl implements ManagedLedger {
 
   async read(from: Position, maxEntries: number): Promise<ManagedLedgerEntry[]> {
     const entries: ManagedLedgerEntry[] = [];
-    let index = this.info.ledgers.findIndex((l) => l.ledgerId >= from.ledgerId);
+    let index = this.list.info.ledgers.findIndex((l) => l.ledgerId >= from.ledgerId);
     if (index < 0) return entries;
     let entryId =
-      this.info.ledgers[index]?.ledgerId === from.ledgerId ? Math.max(0, from.entryId) : 0;
-    while (entries.length < maxEntries && index < this.info.ledgers.length) {
-      const ledgerId = (this.info.ledgers[index] as ManagedLedgerInfoData['ledgers'][number])
+      this.list.info.ledgers[index]?.ledgerId === from.ledgerId ? Math.max(0, from.entryId) : 0;
+    while (entries.length < maxEntries && index < this.list.info.ledgers.length) {
+      const ledgerId = (this.list.info.ledgers[index] as ManagedLedgerInfoData['ledgers'][number])
         .ledgerId;
       const last = this.lastEntryOf(ledgerId);
       if (entryId > last) {
@@ -327,7 +273,7 @@ export class ManagedLedgerImpl implements ManagedLedger {
       return Math.max(0, last.entryId + 1 - position.entryId);
     // In an older ledger: what is left of it, then every newer ledger up to the last.
     let behind = Math.max(0, this.lastEntryOf(position.ledgerId) + 1 - position.entryId);
-    for (const { ledgerId } of this.info.ledgers) {
+    for (const { ledgerId } of this.list.info.ledgers) {
       if (ledgerId > position.ledgerId && ledgerId <= last.ledgerId)
         behind += this.lastEntryOf(ledgerId) + 1;
     }
@@ -361,8 +307,8 @@ export class ManagedLedgerImpl implements ManagedLedger {
     await this.rolling;
     await this.lastSettled;
     if (!fenced && this.current.writer.isWritable)
-      await this.retire(this.current.writer, this.current.bytes);
-    await Promise.all(this.retirements);
+      await this.retirements.retire(this.current.writer, this.current.bytes);
+    await this.retirements.settled();
     this.stateValue = fenced ? 'fenced' : 'closed';
     this.cache?.clear();
     this.notifyWaiters();
@@ -370,15 +316,17 @@ export class ManagedLedgerImpl implements ManagedLedger {
 
   private lastEntryOf(ledgerId: number): number {
     if (ledgerId === this.current.writer.ledgerId) return this.current.writer.lastAddConfirmed;
-    const retiring = this.retiring.get(ledgerId);
+    const retiring = this.retirements.writerOf(ledgerId);
     if (retiring) return retiring.lastAddConfirmed;
-    const ledger = this.info.ledgers.find((l) => l.ledgerId === ledgerId);
+    const ledger = this.list.info.ledgers.find((l) => l.ledgerId === ledgerId);
     return (ledger?.entries ?? 0) - 1;
   }
 
   private async readerFor(ledgerId: number): Promise<LedgerReader> {
     const writer =
-      ledgerId === this.current.writer.ledgerId ? this.current.writer : this.retiring.get(ledgerId);
+      ledgerId === this.current.writer.ledgerId
+        ? this.current.writer
+        : this.retirements.writerOf(ledgerId);
     if (writer) return this.ctx.ledgers.readerOf(writer);
     let reader = this.readers.get(ledgerId);
     if (!reader) {
@@ -409,23 +357,24 @@ export class ManagedLedgerImpl implements ManagedLedger {
           ...this.config,
           properties: { topic: this.name },
         });
-        await this.updateInfo((info) => ({
-          ...info,
-          ledgers: [
-            ...info.ledgers,
-            { ledgerId: writer.ledgerId, entries: 0, sizeBytes: 0, createdAtMs: Date.now() },
-          ],
-        })).catch((error: unknown) => {
-          writer.abandon('the ledger list could not be updated');
-          throw error;
-        });
+        await this.list
+          .update((info) => ({
+            ...info,
+            ledgers: [
+              ...info.ledgers,
+              { ledgerId: writer.ledgerId, entries: 0, sizeBytes: 0, createdAtMs: Date.now() },
+            ],
+          }))
+          .catch((error: unknown) => {
+            writer.abandon('the ledger list could not be updated');
+            throw error;
+          });
         // Every append to the old ledger has its result before the new one takes any: one that
         // fails there then fails the appends waiting for this roll (see issue), never overtaken.
         await this.lastSettled;
         this.current = { writer, createdAt: Date.now(), entries: 0, bytes: 0 };
         this.rollFailures = 0;
-        this.retiring.set(old.writer.ledgerId, old.writer);
-        this.retireInBackground(old.writer, old.bytes);
+        this.retirements.inBackground(old.writer, old.bytes);
         this.ctx.logger?.debug(
           { topic: this.name, from: old.writer.ledgerId, to: writer.ledgerId },
           'ledger rolled over',
@@ -447,79 +396,6 @@ export class ManagedLedgerImpl implements ManagedLedger {
         this.rolling = undefined;
       }
     })();
-  }
-
-  /**
-   * Closes a ledger this owner wrote, once its appends are settled, and records its size. If the
-   * writer cannot close it (it failed), the ledger is recovered instead: its confirmed entries must
-   * never be left without a recorded size. Resolves with whether the size was recorded.
-   */
-  private async retire(writer: LedgerWriter, bytes: number): Promise<boolean> {
-    let entries: number;
-    try {
-      entries = (await writer.close()).lastEntryId + 1;
-    } catch (error) {
-      if (error instanceof LedgerFencedError) {
-        this.onWriterError(writer, error);
-        return false;
-      }
-      try {
-        entries = (await this.ctx.ledgers.recoverLedger(writer.ledgerId)).lastReadable + 1;
-      } catch (recoveryError) {
-        this.ctx.logger?.error(
-          { topic: this.name, ledgerId: writer.ledgerId, err: recoveryError },
-          'ledger could not be closed or recovered; will retry',
-        );
-        return false;
-      }
-    }
-    try {
-      await this.updateInfo((info) => ({
-        ...info,
-        ledgers: info.ledgers.map((l) =>
-          l.ledgerId === writer.ledgerId ? { ...l, entries, sizeBytes: bytes } : l,
-        ),
-      }));
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  /** Retires a rolled-away ledger; it stays readable through its writer until its size is recorded. */
-  private retireInBackground(writer: LedgerWriter, bytes: number, attempt = 1): void {
-    const retirement = this.retire(writer, bytes).then((recorded) => {
-      this.retirements.delete(retirement);
-      if (recorded) {
-        this.retiring.delete(writer.ledgerId);
-      } else if (this.stateValue !== 'fenced' && this.stateValue !== 'closed') {
-        const timer = setTimeout(
-          () => this.retireInBackground(writer, bytes, attempt + 1),
-          backoffDelay(attempt, { maxDelayMs: 10_000 }),
-        );
-        timer.unref();
-      }
-    });
-    this.retirements.add(retirement);
-  }
-
-  /** Every ledger-list change goes through one queue, each a compare-and-set on the last version. */
-  private updateInfo(
-    change: (info: ManagedLedgerInfoData) => ManagedLedgerInfoData,
-  ): Promise<void> {
-    const run = this.metadataQueue.then(async () => {
-      const next = change(this.info);
-      try {
-        this.version = await this.store.update(next, this.version);
-        this.info = next;
-      } catch (error) {
-        if (error instanceof BadVersionError)
-          this.fence(new TopicFencedError(this.name, 'its ledger list changed', { cause: error }));
-        throw error;
-      }
-    });
-    this.metadataQueue = run.catch(() => {});
-    return run;
   }
 
   private onWriterError(writer: LedgerWriter, error: unknown): void {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startGatewayProcess, type GatewayProcess } from '../../deploy/local/strata-roles.js';
 import { ConnectionPool } from '../../sdk/connection-pool.js';
 import { createAdmin, type StrataAdmin, type TopicStats } from '../../sdk/index.js';
-import { StrataError } from '../../services/common/errors.js';
+import { failure } from '../harness/expect-failure.js';
 import { messagingClient, RawConsumer, RawProducer } from '../harness/messaging-client.js';
 import { StorageCluster } from '../harness/storage-cluster.js';
 import { waitFor } from '../harness/wait.js';
@@ -43,16 +43,6 @@ afterAll(async () => {
     await cluster?.stop();
   }
 });
-
-async function failure(call: Promise<unknown>): Promise<StrataError> {
-  try {
-    await call;
-  } catch (error) {
-    expect(error).toBeInstanceOf(StrataError);
-    return error as StrataError;
-  }
-  throw new Error('expected the call to fail, and it succeeded');
-}
 
 const uniqueTopic = (label: string) => `${label}-${Date.now().toString(36)}`;
 

@@ -22,8 +22,6 @@ import { comparePositions, type Position } from './position.js';
 import { EntryCache } from './entry-cache.js';
 import { TailingReaders } from './tailing-readers.js';
 
-export type { ManagedLedgerContext } from './managed-ledger-context.js';
-
 interface CurrentLedger {
   writer: LedgerWriter;
   createdAt: number;

@@ -36,6 +36,10 @@ export function parsePositiveInt(text: string): number {
   return value;
 }
 
+export function parseNonNegativeInt(text: string): number {
+  return text === '0' ? 0 : parsePositiveInt(text);
+}
+
 const UNITS: Record<string, number> = {
   '': 1,
   b: 1,

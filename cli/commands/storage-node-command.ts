@@ -1,7 +1,16 @@
 import { Command, Option } from 'commander';
 import { createLogger } from '../../services/common/logger.js';
-import { startStorageNode } from '../../storage-node/server/storage-node-server.js';
-import { logLevelOption, parseByteSize, parsePositiveInt, portOption } from '../options.js';
+import {
+  DEFAULT_GC_INTERVAL_MS,
+  startStorageNode,
+} from '../../storage-node/server/storage-node-server.js';
+import {
+  logLevelOption,
+  parseByteSize,
+  parseNonNegativeInt,
+  parsePositiveInt,
+  portOption,
+} from '../options.js';
 import { runWithMetadata } from '../run-service.js';
 
 interface StorageNodeFlags {
@@ -14,6 +23,7 @@ interface StorageNodeFlags {
   maxEntryBytes: number;
   minFreeBytes: number;
   leaseTtlMs: number;
+  gcIntervalMs: number;
   logLevel: string;
 }
 
@@ -71,6 +81,15 @@ export function storageNodeCommand(): Command {
         .argParser(parsePositiveInt)
         .default(10_000),
     )
+    .addOption(
+      new Option(
+        '--gc-interval-ms <ms>',
+        'between passes that delete the entries of ledgers deleted while this node was away (0: never)',
+      )
+        .env('STRATA_GC_INTERVAL_MS')
+        .argParser(parseNonNegativeInt)
+        .default(DEFAULT_GC_INTERVAL_MS),
+    )
     .addOption(logLevelOption())
     .action(async (flags: StorageNodeFlags) => {
       const logger = createLogger('storage-node', flags.logLevel as never);
@@ -86,6 +105,7 @@ export function storageNodeCommand(): Command {
           maxEntryBytes: flags.maxEntryBytes,
           minFreeBytes: flags.minFreeBytes,
           leaseTtlMs: flags.leaseTtlMs,
+          gcIntervalMs: flags.gcIntervalMs,
         }),
       );
     });

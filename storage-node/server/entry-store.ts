@@ -276,6 +276,11 @@ export class EntryStore {
     return existed;
   }
 
+  /** Each ledger this node holds entries of, in order: deleted ledgers keep only their fence. */
+  ledgersWithEntries(): AsyncIterable<number> {
+    return this.index.ledgerIds();
+  }
+
   listLedgers(startAfter: number, limit: number): { ledgerIds: number[]; more: boolean } {
     const ids = [...this.ledgers.keys()].filter((id) => id > startAfter).sort((a, b) => a - b);
     return { ledgerIds: ids.slice(0, limit), more: ids.length > limit };

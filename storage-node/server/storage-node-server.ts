@@ -9,6 +9,7 @@ import type { MetadataStore } from '../../services/metadata/metadata-store.js';
 import { MAX_STORAGE_MESSAGE_BYTES, registrationCodec, storageGrpc } from '../storage-grpc.js';
 import { DiskMonitor } from './disk-monitor.js';
 import { EntryStore } from './entry-store.js';
+import { LedgerGarbageCollector, type GarbageCollectionPass } from './ledger-garbage-collector.js';
 import { loadNodeId } from './node-identity.js';
 import { StorageNodeCore } from './storage-node-core.js';
 import { createStorageHandlers } from './storage-service.js';
@@ -27,7 +28,12 @@ export interface StorageNodeOptions {
   leaseTtlMs: number;
   groupCommitBytes?: number;
   groupCommitWaitMs?: number;
+  /** Between passes of the collector of deleted ledgers' entries (0: never). */
+  gcIntervalMs?: number;
 }
+
+/** BookKeeper waits 15 minutes between passes; a pass costs one metadata read per ledger held. */
+export const DEFAULT_GC_INTERVAL_MS = 5 * 60_000;
 
 export interface RunningStorageNode {
   nodeId: string;
@@ -35,6 +41,8 @@ export interface RunningStorageNode {
   core: StorageNodeCore;
   address: string;
   port: number;
+  /** Runs a garbage collection pass now (after any under way). */
+  collectGarbage(): Promise<GarbageCollectionPass>;
   close(): Promise<void>;
 }
 
@@ -93,6 +101,11 @@ export async function startStorageNode(options: StorageNodeOptions): Promise<Run
   const diskStatus = await disk.start();
   store.readOnly = diskStatus.readOnly;
   await registration.start();
+  const collector = new LedgerGarbageCollector(store, options.metadata, {
+    intervalMs: options.gcIntervalMs ?? DEFAULT_GC_INTERVAL_MS,
+    logger,
+  });
+  if (options.gcIntervalMs !== 0) collector.start();
   logger.info(
     { nodeId, address, port, readOnly: diskStatus.readOnly, sync: options.sync },
     'storage node listening',
@@ -104,9 +117,11 @@ export async function startStorageNode(options: StorageNodeOptions): Promise<Run
     core,
     address,
     port,
+    collectGarbage: () => collector.collect(),
     close: () =>
       (closing ??= (async () => {
         disk.stop();
+        await collector.stop();
         await registration.stop();
         await shutdownServer(server);
         await store.close();

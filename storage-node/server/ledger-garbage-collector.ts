@@ -1,0 +1,124 @@
+import { clusterKeys } from '../../services/common/cluster-keys.js';
+import type { Logger } from '../../services/common/logger.js';
+import type { MetadataStore } from '../../services/metadata/metadata-store.js';
+
+/** What the collector needs of the node's store. */
+export interface CollectableStore {
+  /** Each ledger the node holds entries of, in ascending order. */
+  ledgersWithEntries(): AsyncIterable<number>;
+  deleteLedger(ledgerId: number): Promise<unknown>;
+}
+
+export interface LedgerGarbageCollectorOptions {
+  /** Time between the end of one pass and the start of the next. */
+  intervalMs: number;
+  logger: Logger;
+  /** Instrumentation: called after each pass with what it found. */
+  onPass?: (pass: GarbageCollectionPass) => void;
+}
+
+export interface GarbageCollectionPass {
+  /** Ledgers with entries on this node that were looked up. */
+  checked: number;
+  /** Ledgers whose entries were deleted because their metadata is gone. */
+  deleted: number[];
+  /** Why the pass deleted nothing on purpose (a guard tripped), if it did. */
+  refused?: string;
+}
+
+/**
+ * BookKeeper's garbage collector (scan and compare): a ledger's entries stay on a node that was
+ * down or partitioned when the ledger was deleted, and on a node that a recovery re-wrote after the
+ * delete reached it. Every pass walks the ledgers this node holds entries of and deletes those the
+ * metadata store no longer has. Entries only ever reach a node after their ledger's metadata was
+ * created, so a ledger with entries and no metadata was deleted.
+ *
+ * A node pointed at the wrong metadata store (a fresh one, or another cluster's) would find no
+ * metadata for anything and delete everything. The ledger-id counter guards that: every ledger id
+ * was drawn from it, so a ledger above the counter means this store is not the one that created the
+ * node's ledgers, and the pass deletes nothing. Failed lookups skip the ledger; only an answer that
+ * the key is absent deletes.
+ */
+export class LedgerGarbageCollector {
+  private timer: NodeJS.Timeout | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(
+    private readonly store: CollectableStore,
+    private readonly metadata: MetadataStore,
+    private readonly options: LedgerGarbageCollectorOptions,
+  ) {}
+
+  start(): void {
+    this.schedule();
+  }
+
+  /** Runs a pass after any under way (passes never overlap) and returns what it did. */
+  collect(): Promise<GarbageCollectionPass> {
+    const pass = this.queue.then(() => this.pass());
+    this.queue = pass.then(
+      () => undefined,
+      () => undefined,
+    );
+    return pass;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.queue;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.collect()
+        .catch((error: unknown) =>
+          this.options.logger.warn({ err: error }, 'ledger garbage collection failed'),
+        )
+        .finally(() => this.schedule());
+    }, this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  private async pass(): Promise<GarbageCollectionPass> {
+    const { logger } = this.options;
+    const counter = await this.metadata.get(clusterKeys.ledgerIdCounter);
+    const highestId = counter ? Number(counter.value.toString('utf8')) : 0;
+    const pass: GarbageCollectionPass = { checked: 0, deleted: [] };
+    const orphans: number[] = [];
+    for await (const ledgerId of this.store.ledgersWithEntries()) {
+      if (this.stopped) break;
+      if (!(ledgerId <= highestId)) {
+        pass.refused = `ledger ${ledgerId} is above the metadata store's ledger-id counter (${highestId})`;
+        logger.error(
+          { ledgerId, highestId },
+          "garbage collection deletes nothing: the metadata store is not the one that created this node's ledgers",
+        );
+        break;
+      }
+      pass.checked++;
+      const present = await this.metadata.get(clusterKeys.ledger(ledgerId)).then(
+        (kv) => kv !== undefined,
+        (error: unknown) => {
+          logger.warn({ err: error, ledgerId }, 'ledger metadata lookup failed; kept for now');
+          return true;
+        },
+      );
+      if (!present) orphans.push(ledgerId);
+    }
+    // Deletes wait for the whole walk: a guard that trips at a later ledger deletes nothing.
+    if (pass.refused === undefined) {
+      for (const ledgerId of orphans) {
+        if (this.stopped) break;
+        await this.store.deleteLedger(ledgerId);
+        pass.deleted.push(ledgerId);
+        logger.info({ ledgerId }, 'deleted the entries of a ledger whose metadata is gone');
+      }
+    }
+    logger.debug(pass, 'garbage collection pass');
+    this.options.onPass?.(pass);
+    return pass;
+  }
+}

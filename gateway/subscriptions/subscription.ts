@@ -3,11 +3,7 @@ import { InvalidArgumentError } from '../../services/common/errors.js';
 import { backoffDelay } from '../../services/common/retry.js';
 import type { Logger } from '../../services/common/logger.js';
 import type { ManagedCursor } from '../cursor/managed-cursor.js';
-import type {
-  ActiveReader,
-  ManagedLedger,
-  ManagedLedgerEntry,
-} from '../managed-ledger/managed-ledger.js';
+import type { ManagedLedger, ManagedLedgerEntry } from '../managed-ledger/managed-ledger.js';
 import { comparePositions, type Position } from '../managed-ledger/position.js';
 import type { StoredBatch__Output } from '../../proto/generated/strata/gateway/v1/StoredBatch.js';
 import { storedBatchCodec } from '../stored-batch.js';
@@ -21,9 +17,8 @@ import {
   type AckTarget,
   type EntryAckIds,
 } from './subscription-acks.js';
+import { SubscriptionReader } from './subscription-reader.js';
 
-/** Entries read ahead of the consumers' permits, at most. */
-const READ_BATCH = 100;
 /** Key_Shared: entries waiting for their key's consumer, at most, before reading stops. */
 const MAX_PARKED = 1_000;
 /** The most permits a consumer may hold. */
@@ -45,18 +40,7 @@ export class Subscription {
   readonly consumers: DispatchConsumer[] = [];
   /** Messages and bytes sent to its consumers (redeliveries included). */
   readonly rateOut = new RateMeter();
-  private readPosition: Position;
-  /** Registered with the ledger while consumers are connected: entries appended are cached. */
-  private tail: ActiveReader | undefined;
-  /** Entries read and not yet sent (no consumer had permits). */
-  private readonly buffered: ManagedLedgerEntry[] = [];
-  /**
-   * The next READ_BATCH from `readPosition` (which moves only when this is taken), asked of storage
-   * while the buffered batch is sent: Pulsar's read-ahead, so a backlog's reads and its dispatch
-   * overlap rather than take turns. Resolves undefined when it failed: the read is then made again
-   * in line, where its error is handled.
-   */
-  private readAhead: Promise<ManagedLedgerEntry[] | undefined> | undefined;
+  private readonly reader: SubscriptionReader;
   private readonly redeliveries = new Map<string, Position>();
   private readonly redeliveryCounts = new Map<string, number>();
   /** Delivered, not fully acknowledged: key → message count of the batch. */
@@ -85,7 +69,7 @@ export class Subscription {
     readonly policy: DispatchPolicy,
     private readonly options: { partition: number; nackDelayMs: number; logger?: Logger },
   ) {
-    this.readPosition = ledger.nextPosition(cursor.markDelete);
+    this.reader = new SubscriptionReader(ledger, cursor);
     this.ackTarget = {
       name,
       cursor,
@@ -121,7 +105,7 @@ export class Subscription {
       this.joinPositions.set(consumer.id, this.earliestUnsent());
     }
     this.consumers.push(consumer);
-    this.tail ??= this.ledger.addActiveReader(this.readPosition);
+    this.reader.startTailing();
     this.updateActive();
     this.pump();
   }
@@ -132,14 +116,9 @@ export class Subscription {
     this.consumers.splice(index, 1);
     this.joinPositions.delete(consumer.id);
     this.redeliverPending(consumer);
-    if (this.consumers.length === 0) this.stopTailing();
+    if (this.consumers.length === 0) this.reader.stopTailing();
     this.updateActive();
     this.pump();
-  }
-
-  private stopTailing(): void {
-    this.tail?.close();
-    this.tail = undefined;
   }
 
   flow(consumer: DispatchConsumer, messages: number): void {
@@ -202,7 +181,7 @@ export class Subscription {
 
   async close(): Promise<void> {
     this.closed = true;
-    this.stopTailing();
+    this.reader.stopTailing();
     clearInterval(this.ackTimeouts);
     this.abort.abort();
     this.wake?.abort();
@@ -215,9 +194,9 @@ export class Subscription {
    * to anyone (read ahead, parked or waiting for redelivery), not merely the read position.
    */
   private earliestUnsent(): Position {
-    let earliest = this.readPosition;
+    let earliest = this.reader.position;
     const candidates = [
-      ...this.buffered.map((e) => e.position),
+      ...this.reader.bufferedPositions,
       ...this.parked.map((p) => p.entry.position),
       ...this.redeliveries.values(),
     ];
@@ -292,10 +271,8 @@ export class Subscription {
       const next = await this.nextEntry();
       if (!next) {
         // Caught up: wait for the next entry to be written (or other work), then go on.
-        const last = {
-          ledgerId: this.readPosition.ledgerId,
-          entryId: this.readPosition.entryId - 1,
-        };
+        const { ledgerId, entryId } = this.reader.position;
+        const last = { ledgerId, entryId: entryId - 1 };
         // One controller per wait, aborted by a wake-up or by close (AbortSignal.any would leak
         // on this Node version).
         const wake = new AbortController();
@@ -321,7 +298,7 @@ export class Subscription {
       }
       if (next.redelivery)
         this.redeliveries.set(positionKey(next.entry.position), next.entry.position);
-      else this.buffered.unshift(next.entry);
+      else this.reader.putBack(next.entry);
       return;
     }
   }
@@ -401,29 +378,9 @@ export class Subscription {
       const [entry] = await this.ledger.read(position, 1);
       if (entry) return { entry, stored: storedBatchCodec.decode(entry.payload), redelivery: true };
     }
-    for (;;) {
-      const buffered = this.buffered.shift();
-      if (buffered) {
-        if (this.cursor.isAcked(buffered.position)) continue;
-        return {
-          entry: buffered,
-          stored: storedBatchCodec.decode(buffered.payload),
-          redelivery: false,
-        };
-      }
-      const ahead = this.readAhead;
-      this.readAhead = undefined;
-      const read = (await ahead) ?? (await this.ledger.read(this.readPosition, READ_BATCH));
-      const last = read[read.length - 1];
-      if (!last) return undefined;
-      this.readPosition = this.ledger.nextPosition(last.position);
-      this.tail?.moveTo(this.readPosition);
-      this.buffered.push(...read);
-      // A full batch means more may be waiting in storage: ask for it while these are sent.
-      if (read.length === READ_BATCH) {
-        this.readAhead = this.ledger.read(this.readPosition, READ_BATCH).catch(() => undefined);
-      }
-    }
+    const entry = await this.reader.next();
+    if (!entry) return undefined;
+    return { entry, stored: storedBatchCodec.decode(entry.payload), redelivery: false };
   }
 
   private send(consumer: DispatchConsumer, { entry, stored }: DecodedEntry): void {

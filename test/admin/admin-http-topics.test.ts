@@ -1,271 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProcessGroup } from '../../deploy/local/managed-process.js';
-import { startStandaloneProcess, type StandaloneProcess } from '../../deploy/local/strata-roles.js';
-import type { MessagingClient } from '../../proto/generated/strata/v1/Messaging.js';
-import { createClient, type StrataClient, type TopicStats } from '../../sdk/index.js';
-import { messagingClient, RawConsumer, RawProducer } from '../harness/messaging-client.js';
-import { makeTempDir } from '../harness/temp-dir.js';
+import { describe, expect, it, beforeAll } from 'vitest';
+import { useAdminEnv, uniqueName } from './admin-env.js';
+import { adminRequest, expectError, ok } from './admin-http-client.js';
+import type { TopicStats } from '../../sdk/index.js';
+import { RawConsumer, RawProducer } from '../harness/messaging-client.js';
 import { take, waitFor } from '../harness/wait.js';
 
 // The admin API as HTTP+JSON on the gateway's HTTP port (Pulsar's /admin/v2 paths), with fetch,
-// against a real standalone.
+// against a real standalone: topics, their stats and their deletion.
 
-const group = new ProcessGroup();
-const cleanups: Array<() => Promise<void> | void> = [];
-let standalone: StandaloneProcess;
-let raw: MessagingClient;
-const clients: StrataClient[] = [];
-
-beforeAll(async () => {
-  const dir = await makeTempDir('admin-http');
-  cleanups.push(dir.remove);
-  standalone = await startStandaloneProcess(group, { dataDir: dir.path });
-  raw = messagingClient(standalone.serviceUrl);
-});
-
-afterAll(async () => {
-  try {
-    await Promise.race([
-      Promise.all(clients.map((c) => c.close())),
-      new Promise((resolve) => setTimeout(resolve, 10_000)),
-    ]);
-    raw?.close();
-  } finally {
-    await group.stopAll();
-    for (const cleanup of cleanups) await cleanup();
-  }
-});
-
-let unique = 0;
-const uniqueName = (label: string) => `${label}-${Date.now().toString(36)}-${++unique}`;
-
-interface Answer {
-  status: number;
-  contentType: string | null;
-  text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-}
-
-/** One admin request: `body` is sent as JSON, or as is when it is a string. */
-async function http(method: string, path: string, body?: unknown): Promise<Answer> {
-  const response = await fetch(`${standalone.httpUrl}/admin/v2/${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = text.length > 0 ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = undefined;
-  }
-  return {
-    status: response.status,
-    contentType: response.headers.get('content-type'),
-    text,
-    body: parsed,
-  };
-}
-
-/** Expects an error answer: the status and the JSON body {error, message}. */
-async function expectError(
-  answer: Promise<Answer>,
-  statusCode: number,
-  error: string,
-  message: RegExp,
-): Promise<void> {
-  const got = await answer;
-  expect({ status: got.status, body: got.body }).toMatchObject({
-    status: statusCode,
-    body: { error, message: expect.stringMatching(message) },
-  });
-  expect(got.contentType).toMatch(/application\/json/);
-  expect(Object.keys(got.body as object).sort()).toEqual(['error', 'message']);
-}
-
-async function ok(answer: Promise<Answer>, statusCode = 200): Promise<Answer> {
-  const got = await answer;
-  expect({ status: got.status, text: got.text }).toMatchObject({ status: statusCode });
-  return got;
-}
-
-describe('tenants', () => {
-  it('GET lists, PUT creates, GET reads, DELETE deletes', async () => {
-    const tenants = await ok(http('GET', 'tenants'));
-    expect(tenants.contentType).toMatch(/application\/json/);
-    expect(tenants.body).toContain('public');
-
-    const tenant = uniqueName('http-tenant');
-    const created = await ok(http('PUT', `tenants/${tenant}`));
-    expect(created.body).toMatchObject({ name: tenant });
-    expect(created.body.createdAtMs).toBeGreaterThan(0);
-    expect((await ok(http('GET', 'tenants'))).body).toContain(tenant);
-    expect((await ok(http('GET', `tenants/${tenant}`))).body).toEqual(created.body);
-
-    const deleted = await ok(http('DELETE', `tenants/${tenant}`), 204);
-    expect(deleted.text).toBe('');
-    expect((await ok(http('GET', 'tenants'))).body).not.toContain(tenant);
-  });
-
-  it('400 for a bad name, 404 for an unknown one, 409 for a duplicate, 412 when not empty', async () => {
-    await expectError(http('PUT', 'tenants/bad%20name'), 400, 'INVALID_ARGUMENT', /bad name/);
-    await expectError(http('PUT', 'tenants/%E0%A4%A'), 400, 'INVALID_ARGUMENT', /escape/);
-    const unknown = uniqueName('nobody');
-    await expectError(http('GET', `tenants/${unknown}`), 404, 'NOT_FOUND', /does not exist/);
-    await expectError(http('DELETE', `tenants/${unknown}`), 404, 'NOT_FOUND', /does not exist/);
-    await expectError(http('GET', `namespaces/${unknown}`), 404, 'NOT_FOUND', /does not exist/);
-
-    const tenant = uniqueName('http-dup');
-    await ok(http('PUT', `tenants/${tenant}`));
-    await expectError(
-      http('PUT', `tenants/${tenant}`),
-      409,
-      'ALREADY_EXISTS',
-      new RegExp(`tenant ${tenant} already exists`),
-    );
-    await ok(http('PUT', `namespaces/${tenant}/ns`));
-    await expectError(http('DELETE', `tenants/${tenant}`), 412, 'NOT_EMPTY', /namespaces/);
-    await ok(http('DELETE', `namespaces/${tenant}/ns`), 204);
-    await ok(http('DELETE', `tenants/${tenant}`), 204);
-  });
-});
-
-describe('namespaces', () => {
-  it('PUT with and without policies, GET list and one, PUT policies, DELETE', async () => {
-    expect((await ok(http('GET', 'namespaces/public'))).body).toContain('public/default');
-    const tenant = uniqueName('http-ns');
-    await ok(http('PUT', `tenants/${tenant}`));
-
-    const plain = await ok(http('PUT', `namespaces/${tenant}/plain`));
-    expect(plain.body).toMatchObject({ name: `${tenant}/plain`, policies: { persistence: null } });
-    const policy = { ensembleSize: 3, writeQuorum: 2, ackQuorum: 2 };
-    const durable = await ok(http('PUT', `namespaces/${tenant}/durable`, { persistence: policy }));
-    expect(durable.body).toMatchObject({
-      name: `${tenant}/durable`,
-      policies: { persistence: policy },
-    });
-    expect(((await ok(http('GET', `namespaces/${tenant}`))).body as string[]).sort()).toEqual([
-      `${tenant}/durable`,
-      `${tenant}/plain`,
-    ]);
-    const got = await ok(http('GET', `namespaces/${tenant}/durable`));
-    expect(got.body).toMatchObject({
-      name: `${tenant}/durable`,
-      policies: { persistence: policy },
-    });
-    expect(got.body.createdAtMs).toBeGreaterThan(0);
-
-    const changed = { ensembleSize: 1, writeQuorum: 1, ackQuorum: 1 };
-    const set = await ok(
-      http('PUT', `namespaces/${tenant}/plain/policies`, { persistence: changed }),
-    );
-    expect(set.body).toMatchObject({ policies: { persistence: changed } });
-    expect((await ok(http('GET', `namespaces/${tenant}/plain`))).body).toMatchObject({
-      policies: { persistence: changed },
-    });
-
-    await ok(http('DELETE', `namespaces/${tenant}/plain`), 204);
-    await ok(http('DELETE', `namespaces/${tenant}/durable`), 204);
-    expect((await ok(http('GET', `namespaces/${tenant}`))).body).toEqual([]);
-    await ok(http('DELETE', `tenants/${tenant}`), 204);
-  });
-
-  it('400 for bad names and policies, 404 unknown, 409 duplicate, 412 with topics', async () => {
-    const tenant = uniqueName('http-ns-err');
-    await ok(http('PUT', `tenants/${tenant}`));
-    await expectError(
-      http('PUT', `namespaces/${tenant}/bad%20name`),
-      400,
-      'INVALID_ARGUMENT',
-      /bad name/,
-    );
-    // a/b/c is no namespace path at all.
-    await expectError(http('GET', 'namespaces/a/b/c'), 404, 'NOT_FOUND', /no such path/);
-    await expectError(
-      http('PUT', `namespaces/${uniqueName('nobody')}/ns`),
-      404,
-      'NOT_FOUND',
-      /tenant .* does not exist/,
-    );
-    await expectError(
-      http('GET', `namespaces/${tenant}/unknown`),
-      404,
-      'NOT_FOUND',
-      /does not exist/,
-    );
-    await expectError(
-      http('PUT', `namespaces/${tenant}/unknown/policies`, {
-        persistence: { ensembleSize: 1, writeQuorum: 1, ackQuorum: 1 },
-      }),
-      404,
-      'NOT_FOUND',
-      /does not exist/,
-    );
-    await expectError(
-      http('DELETE', `namespaces/${tenant}/unknown`),
-      404,
-      'NOT_FOUND',
-      /does not exist/,
-    );
-
-    await ok(http('PUT', `namespaces/${tenant}/ns`));
-    await expectError(
-      http('PUT', `namespaces/${tenant}/ns`),
-      409,
-      'ALREADY_EXISTS',
-      /already exists/,
-    );
-    await expectError(
-      http('PUT', `namespaces/${tenant}/ns/policies`, {
-        persistence: { ensembleSize: 3, writeQuorum: 2, ackQuorum: 3 },
-      }),
-      400,
-      'INVALID_ARGUMENT',
-      /invalid persistence policy E=3 Qw=2 Qa=3/,
-    );
-    // No body, or not an object, is a mistake, not a reset of the policies.
-    for (const body of [undefined, 5]) {
-      await expectError(
-        http('PUT', `namespaces/${tenant}/ns/policies`, body),
-        400,
-        'INVALID_ARGUMENT',
-        /the body must be the policies as a JSON object/,
-      );
-    }
-    await expectError(
-      http('PUT', `namespaces/${tenant}/other`, {
-        persistence: { ensembleSize: 1, writeQuorum: 2, ackQuorum: 1 },
-      }),
-      400,
-      'INVALID_ARGUMENT',
-      /invalid persistence policy/,
-    );
-    await expectError(
-      http('PUT', `namespaces/${tenant}/other`, '{"persistence": '),
-      400,
-      'INVALID_ARGUMENT',
-      /not valid JSON/,
-    );
-    await expectError(
-      http('PUT', `namespaces/${tenant}/ns/policies`, 'not json'),
-      400,
-      'INVALID_ARGUMENT',
-      /not valid JSON/,
-    );
-    // None of the refused requests created or changed anything.
-    expect((await ok(http('GET', `namespaces/${tenant}`))).body).toEqual([`${tenant}/ns`]);
-    expect((await ok(http('GET', `namespaces/${tenant}/ns`))).body).toMatchObject({
-      policies: { persistence: null },
-    });
-
-    await ok(http('PUT', `persistent/${tenant}/ns/t`));
-    await expectError(http('DELETE', `namespaces/${tenant}/ns`), 412, 'NOT_EMPTY', /topics/);
-    await ok(http('DELETE', `persistent/${tenant}/ns/t`), 204);
-    await ok(http('DELETE', `namespaces/${tenant}/ns`), 204);
-  });
-});
+const env = useAdminEnv('admin-http-topics');
+const http = (method: string, path: string, body?: unknown) =>
+  adminRequest(env().standalone.httpUrl, method, path, body);
 
 describe('topics', () => {
   let ns: string;
@@ -301,8 +46,7 @@ describe('topics', () => {
     ]);
 
     // Used, the partitions exist as topics, yet the listing still shows the partitioned topic once.
-    const strata = createClient({ serviceUrl: standalone.serviceUrl });
-    clients.push(strata);
+    const strata = env().client();
     const producer = await strata.createProducer({
       topic: `${ns}/parted`,
       batching: { maxMessages: 1 },
@@ -430,8 +174,7 @@ describe('topics', () => {
   it('GET stats: producer, subscription, consumer, backlog, size, ledgers; then drained', async () => {
     const topic = `${ns}/stats`;
     const n = 10;
-    const strata = createClient({ serviceUrl: standalone.serviceUrl });
-    clients.push(strata);
+    const strata = env().client();
     const consumer = await strata.subscribe({
       topic,
       subscription: 'half',
@@ -459,7 +202,7 @@ describe('topics', () => {
     );
     expect(stats).toMatchObject({
       topic: `persistent://${topic}`,
-      owner: standalone.serviceUrl,
+      owner: env().standalone.serviceUrl,
       entries: n,
       backlogEntries: n / 2,
       producers: [{ producerName: 'http-producer' }],
@@ -489,8 +232,7 @@ describe('topics', () => {
   it('GET stats of a partitioned topic: partitions, partitionStats and sums', async () => {
     const topic = `${ns}/parted-stats`;
     await ok(http('PUT', `persistent/${topic}/partitions`, 3));
-    const strata = createClient({ serviceUrl: standalone.serviceUrl });
-    clients.push(strata);
+    const strata = env().client();
     const producer = await strata.createProducer({ topic, batching: { maxMessages: 1 } });
     for (let i = 0; i < 12; i++) await producer.send({ payload: `p${i}` });
     const stats = (await ok(http('GET', `persistent/${topic}/stats`))).body as TopicStats;
@@ -504,7 +246,7 @@ describe('topics', () => {
 
   it('DELETE: 412 TOPIC_BUSY while clients are connected, 204 with force=true, then 404', async () => {
     const topic = `${ns}/busy`;
-    const producer = new RawProducer(raw, topic, 'busy-producer');
+    const producer = new RawProducer(env().raw, topic, 'busy-producer');
     await producer.send(['a']);
     await expectError(
       http('DELETE', `persistent/${topic}`),
@@ -518,7 +260,7 @@ describe('topics', () => {
       'TOPIC_BUSY',
       /producers/,
     );
-    const consumer = new RawConsumer(raw, { topic, subscription: 's', type: 'SHARED' });
+    const consumer = new RawConsumer(env().raw, { topic, subscription: 's', type: 'SHARED' });
     consumer.flow(10);
     await consumer.waitFor(1);
     await expectError(
@@ -552,7 +294,7 @@ describe('topics', () => {
   it('DELETE of a partitioned topic deletes its partitions', async () => {
     const topic = `${ns}/parted-delete`;
     await ok(http('PUT', `persistent/${topic}/partitions`, 2));
-    const producer = new RawProducer(raw, `${topic}-partition-0`, 'pd');
+    const producer = new RawProducer(env().raw, `${topic}-partition-0`, 'pd');
     await producer.send(['x']);
     await expectError(http('DELETE', `persistent/${topic}`), 412, 'TOPIC_BUSY', /partition-0/);
     await ok(http('DELETE', `persistent/${topic}/partitions?force=true`), 204);

@@ -36,8 +36,13 @@ export function parsePositiveInt(text: string): number {
   return value;
 }
 
-export function parseNonNegativeInt(text: string): number {
-  return text === '0' ? 0 : parsePositiveInt(text);
+/** A timer's delay in ms: 0 (off) up to what a Node timer takes (about 24.8 days). */
+export function parseTimerMs(text: string): number {
+  const value = text === '0' ? 0 : parsePositiveInt(text);
+  if (value > 2 ** 31 - 1) {
+    throw new CommanderArgumentError(`longer than a timer allows (2147483647 ms): ${text}`);
+  }
+  return value;
 }
 
 const UNITS: Record<string, number> = {

@@ -7,7 +7,7 @@ import {
 import {
   logLevelOption,
   parseByteSize,
-  parseNonNegativeInt,
+  parseTimerMs,
   parsePositiveInt,
   portOption,
 } from '../options.js';
@@ -87,7 +87,7 @@ export function storageNodeCommand(): Command {
         'between passes that delete the entries of ledgers deleted while this node was away (0: never)',
       )
         .env('STRATA_GC_INTERVAL_MS')
-        .argParser(parseNonNegativeInt)
+        .argParser(parseTimerMs)
         .default(DEFAULT_GC_INTERVAL_MS),
     )
     .addOption(logLevelOption())

@@ -19,6 +19,8 @@ export const clusterKeys = {
   cursor: (path: string, subscription: string) => `${ROOT}/cursors/${path}/${subscription}`,
   /** Written once, when the first gateway creates tenant public and namespace public/default. */
   clusterInit: `${ROOT}/cluster/initialized`,
+  /** A random id, created once: storage nodes record it in their data dir (cluster-cookie.ts). */
+  clusterInstanceId: `${ROOT}/cluster/instance-id`,
   tenants: `${ROOT}/tenants/`,
   tenant: (tenant: string) => `${ROOT}/tenants/${tenant}`,
   /** Namespaces of a tenant, and one namespace (`tenant/namespace`). */

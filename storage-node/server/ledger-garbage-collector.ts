@@ -1,6 +1,10 @@
+import { InvalidArgumentError } from '../../services/common/errors.js';
 import { clusterKeys } from '../../services/common/cluster-keys.js';
 import type { Logger } from '../../services/common/logger.js';
 import type { MetadataStore } from '../../services/metadata/metadata-store.js';
+
+/** The longest delay a Node timer takes (about 24.8 days). */
+export const MAX_INTERVAL_MS = 2 ** 31 - 1;
 
 /** What the collector needs of the node's store. */
 export interface CollectableStore {
@@ -34,10 +38,11 @@ export interface GarbageCollectionPass {
  * created, so a ledger with entries and no metadata was deleted.
  *
  * A node pointed at the wrong metadata store (a fresh one, or another cluster's) would find no
- * metadata for anything and delete everything. The ledger-id counter guards that: every ledger id
- * was drawn from it, so a ledger above the counter means this store is not the one that created the
- * node's ledgers, and the pass deletes nothing. Failed lookups skip the ledger; only an answer that
- * the key is absent deletes.
+ * metadata for anything and delete everything. The cluster cookie (cluster-cookie.ts) keeps such a
+ * node from starting. The ledger-id counter is a second guard, for a data dir that took a wrong
+ * store's cookie (its first start under cookies): every ledger id was drawn from the counter, so a
+ * ledger above it means this store did not create the node's ledgers, and the pass deletes nothing.
+ * Failed lookups keep the ledger; only an answer that the key is absent deletes.
  */
 export class LedgerGarbageCollector {
   private timer: NodeJS.Timeout | undefined;
@@ -48,7 +53,14 @@ export class LedgerGarbageCollector {
     private readonly store: CollectableStore,
     private readonly metadata: MetadataStore,
     private readonly options: LedgerGarbageCollectorOptions,
-  ) {}
+  ) {
+    if (!(options.intervalMs >= 0 && options.intervalMs <= MAX_INTERVAL_MS)) {
+      // setTimeout would take a longer delay as 1 ms: passes back to back.
+      throw new InvalidArgumentError(
+        `garbage collection interval ${options.intervalMs} ms is outside 0..${MAX_INTERVAL_MS}`,
+      );
+    }
+  }
 
   start(): void {
     this.schedule();
@@ -84,21 +96,14 @@ export class LedgerGarbageCollector {
 
   private async pass(): Promise<GarbageCollectionPass> {
     const { logger } = this.options;
-    const counter = await this.metadata.get(clusterKeys.ledgerIdCounter);
-    const highestId = counter ? Number(counter.value.toString('utf8')) : 0;
     const pass: GarbageCollectionPass = { checked: 0, deleted: [] };
+    if (this.stopped) return { ...pass, refused: 'the node is stopping' };
     const orphans: number[] = [];
+    let highest = 0;
     for await (const ledgerId of this.store.ledgersWithEntries()) {
       if (this.stopped) break;
-      if (!(ledgerId <= highestId)) {
-        pass.refused = `ledger ${ledgerId} is above the metadata store's ledger-id counter (${highestId})`;
-        logger.error(
-          { ledgerId, highestId },
-          "garbage collection deletes nothing: the metadata store is not the one that created this node's ledgers",
-        );
-        break;
-      }
       pass.checked++;
+      highest = Math.max(highest, ledgerId);
       const present = await this.metadata.get(clusterKeys.ledger(ledgerId)).then(
         (kv) => kv !== undefined,
         (error: unknown) => {
@@ -108,7 +113,17 @@ export class LedgerGarbageCollector {
       );
       if (!present) orphans.push(ledgerId);
     }
-    // Deletes wait for the whole walk: a guard that trips at a later ledger deletes nothing.
+    // Read after the walk: every id seen was drawn before its entries existed, so before this.
+    const counter = await this.metadata.get(clusterKeys.ledgerIdCounter);
+    const highestId = counter ? Number(counter.value.toString('utf8')) : 0;
+    if (!(highest <= highestId)) {
+      pass.refused = `ledger ${highest} is above the metadata store's ledger-id counter (${highestId})`;
+      logger.error(
+        { ledgerId: highest, highestId },
+        "garbage collection deletes nothing: the metadata store is not the one that created this node's ledgers",
+      );
+    }
+    // Deletes wait for the whole walk: the guard covers every ledger of the pass.
     if (pass.refused === undefined) {
       for (const ledgerId of orphans) {
         if (this.stopped) break;

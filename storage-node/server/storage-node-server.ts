@@ -7,6 +7,7 @@ import { LeasedRegistration } from '../../services/common/leased-registration.js
 import type { Logger } from '../../services/common/logger.js';
 import type { MetadataStore } from '../../services/metadata/metadata-store.js';
 import { MAX_STORAGE_MESSAGE_BYTES, registrationCodec, storageGrpc } from '../storage-grpc.js';
+import { verifyClusterCookie } from './cluster-cookie.js';
 import { DiskMonitor } from './disk-monitor.js';
 import { EntryStore } from './entry-store.js';
 import { LedgerGarbageCollector, type GarbageCollectionPass } from './ledger-garbage-collector.js';
@@ -50,6 +51,7 @@ export async function startStorageNode(options: StorageNodeOptions): Promise<Run
   const { logger } = options;
   await mkdir(options.dataDir, { recursive: true });
   const nodeId = await loadNodeId(options.dataDir);
+  await verifyClusterCookie(options.dataDir, options.metadata, logger);
   const store = await EntryStore.open({
     directory: join(options.dataDir, 'entries'),
     indexDirectory: join(options.dataDir, 'index'),

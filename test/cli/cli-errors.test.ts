@@ -70,6 +70,10 @@ it('bad flag values', async () => {
     await runStrata(['consume', 'demo', '-s', 's', '-t', 'round_robin']),
     /argument 'round_robin' is invalid/,
   );
+  expectOneLineError(
+    await runStrata(['storage-node', '--gc-interval-ms', '2147483648']),
+    /longer than a timer allows \(2147483647 ms\): 2147483648/,
+  );
 });
 
 it('an unreachable service, for messaging and for admin', async () => {

@@ -37,7 +37,7 @@ export async function verifyClusterCookie(
   dataDir: string,
   metadata: MetadataStore,
   logger: Logger,
-): Promise<string> {
+): Promise<void> {
   const file = join(dataDir, COOKIE_FILE);
   const current = await clusterInstanceId(metadata);
   let recorded: string | undefined;
@@ -50,7 +50,7 @@ export async function verifyClusterCookie(
     await writeFile(`${file}.tmp`, current + '\n');
     await rename(`${file}.tmp`, file);
     logger.info({ clusterInstanceId: current }, 'data dir now belongs to this cluster');
-    return current;
+    return;
   }
   if (recorded !== current) {
     throw new Error(
@@ -58,5 +58,4 @@ export async function verifyClusterCookie(
         'refusing to start (point the node at its own cluster, or give it an empty data dir)',
     );
   }
-  return current;
 }

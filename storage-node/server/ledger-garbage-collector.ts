@@ -6,6 +6,15 @@ import type { MetadataStore } from '../../services/metadata/metadata-store.js';
 /** The longest delay a Node timer takes (about 24.8 days). */
 export const MAX_INTERVAL_MS = 2 ** 31 - 1;
 
+/** Throws unless a timer can wait `intervalMs` (a longer delay fires after 1 ms: back to back). */
+export function checkGcInterval(intervalMs: number): void {
+  if (!(intervalMs >= 0 && intervalMs <= MAX_INTERVAL_MS)) {
+    throw new InvalidArgumentError(
+      `garbage collection interval ${intervalMs} ms is outside 0..${MAX_INTERVAL_MS}`,
+    );
+  }
+}
+
 /** What the collector needs of the node's store. */
 export interface CollectableStore {
   /** Each ledger the node holds entries of, in ascending order. */
@@ -17,8 +26,6 @@ export interface LedgerGarbageCollectorOptions {
   /** Time between the end of one pass and the start of the next. */
   intervalMs: number;
   logger: Logger;
-  /** Instrumentation: called after each pass with what it found. */
-  onPass?: (pass: GarbageCollectionPass) => void;
 }
 
 export interface GarbageCollectionPass {
@@ -54,12 +61,7 @@ export class LedgerGarbageCollector {
     private readonly metadata: MetadataStore,
     private readonly options: LedgerGarbageCollectorOptions,
   ) {
-    if (!(options.intervalMs >= 0 && options.intervalMs <= MAX_INTERVAL_MS)) {
-      // setTimeout would take a longer delay as 1 ms: passes back to back.
-      throw new InvalidArgumentError(
-        `garbage collection interval ${options.intervalMs} ms is outside 0..${MAX_INTERVAL_MS}`,
-      );
-    }
+    checkGcInterval(options.intervalMs);
   }
 
   start(): void {
@@ -133,7 +135,6 @@ export class LedgerGarbageCollector {
       }
     }
     logger.debug(pass, 'garbage collection pass');
-    this.options.onPass?.(pass);
     return pass;
   }
 }

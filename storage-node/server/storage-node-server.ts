@@ -10,7 +10,7 @@ import { MAX_STORAGE_MESSAGE_BYTES, registrationCodec, storageGrpc } from '../st
 import { verifyClusterCookie } from './cluster-cookie.js';
 import { DiskMonitor } from './disk-monitor.js';
 import { EntryStore } from './entry-store.js';
-import { LedgerGarbageCollector, type GarbageCollectionPass } from './ledger-garbage-collector.js';
+import { checkGcInterval, LedgerGarbageCollector } from './ledger-garbage-collector.js';
 import { loadNodeId } from './node-identity.js';
 import { StorageNodeCore } from './storage-node-core.js';
 import { createStorageHandlers } from './storage-service.js';
@@ -42,13 +42,13 @@ export interface RunningStorageNode {
   core: StorageNodeCore;
   address: string;
   port: number;
-  /** Runs a garbage collection pass now (after any under way). */
-  collectGarbage(): Promise<GarbageCollectionPass>;
   close(): Promise<void>;
 }
 
 export async function startStorageNode(options: StorageNodeOptions): Promise<RunningStorageNode> {
   const { logger } = options;
+  const gcIntervalMs = options.gcIntervalMs ?? DEFAULT_GC_INTERVAL_MS;
+  checkGcInterval(gcIntervalMs);
   await mkdir(options.dataDir, { recursive: true });
   const nodeId = await loadNodeId(options.dataDir);
   await verifyClusterCookie(options.dataDir, options.metadata, logger);
@@ -104,10 +104,10 @@ export async function startStorageNode(options: StorageNodeOptions): Promise<Run
   store.readOnly = diskStatus.readOnly;
   await registration.start();
   const collector = new LedgerGarbageCollector(store, options.metadata, {
-    intervalMs: options.gcIntervalMs ?? DEFAULT_GC_INTERVAL_MS,
+    intervalMs: gcIntervalMs,
     logger,
   });
-  if (options.gcIntervalMs !== 0) collector.start();
+  if (gcIntervalMs > 0) collector.start();
   logger.info(
     { nodeId, address, port, readOnly: diskStatus.readOnly, sync: options.sync },
     'storage node listening',
@@ -119,7 +119,6 @@ export async function startStorageNode(options: StorageNodeOptions): Promise<Run
     core,
     address,
     port,
-    collectGarbage: () => collector.collect(),
     close: () =>
       (closing ??= (async () => {
         disk.stop();

@@ -1,6 +1,7 @@
 import { Level } from 'level';
 import type { Logger } from '../../services/common/logger.js';
 import { idsOfEntry } from './entry-record.js';
+import type { EntryLog, Located } from './entry-log/entry-log.js';
 import { writeBatch, type BatchOp } from './write-batch.js';
 import {
   CHECKPOINT_KEY,
@@ -10,14 +11,15 @@ import {
   indexKeyRange,
   ledgerIdOfIndexKey,
   ledgerIndexRange,
-  positionKey,
-  positionKeyRange,
-  positionOfKey,
   readU64,
   u64,
+  writeU64,
 } from './entry-keys.js';
 
 type Db = Level<Buffer, Buffer>;
+
+/** A key range with no key in it: every key's first byte is a prefix below 0xf0. */
+const NO_KEYS = { start: Buffer.of(0xf0), end: Buffer.of(0xff) };
 
 /** Index records a catch-up or a delete writes per LevelDB batch. */
 const CHUNK = 1_000;
@@ -28,6 +30,19 @@ const INDEX_READ_ENTRIES = 1_024;
  * from the last checkpoint, so about this much of it (a second of W1 is ~110 MB).
  */
 const CHECKPOINT_INTERVAL_MS = 1_000;
+
+/** An index record's value: the frame's log position, then the record's length. */
+function locatedValue(at: Located): Buffer {
+  const value = Buffer.allocUnsafe(12);
+  writeU64(value, at.position, 0);
+  value.writeUInt32BE(at.length, 8);
+  return value;
+}
+
+const locatedOf = (value: Buffer): Located => ({
+  position: readU64(value, 0),
+  length: value.readUInt32BE(8),
+});
 
 /**
  * Where each entry sits in the entry log: (ledger, entry) -> log position, in a LevelDB of its own.
@@ -40,22 +55,21 @@ const CHECKPOINT_INTERVAL_MS = 1_000;
 export class EntryIndex {
   /** The highest position of an index write that has completed. */
   private written: number;
-  private checkpointed: number;
   private lastCheckpointAt = performance.now();
   private checkpointing: Promise<void> | undefined;
 
   private constructor(
     private readonly db: Db,
     private readonly logger: Logger,
-    /** The position after the last one the log or the index has used. */
-    readonly nextPosition: number,
-    durableUpTo: number,
+    /** The position up to which the index is durable: a start re-reads the log after it. */
+    private checkpointed: number,
+    /** The highest position an index record may name (see EntryLogOptions.usedUpTo). */
+    readonly watermark: number,
   ) {
-    this.written = durableUpTo;
-    this.checkpointed = durableUpTo;
+    this.written = checkpointed;
   }
 
-  static async open(directory: string, entries: Db, logger: Logger): Promise<EntryIndex> {
+  static async open(directory: string, logger: Logger): Promise<EntryIndex> {
     const db = new Level<Buffer, Buffer>(directory, {
       keyEncoding: 'buffer',
       valueEncoding: 'buffer',
@@ -66,30 +80,53 @@ export class EntryIndex {
         const value = await db.get(key);
         return value === undefined ? -1 : readU64(value, 0);
       };
-      const checkpoint = await positionAt(CHECKPOINT_KEY);
-      // Index records can name positions past the log's end (their log write never finished):
-      // those are never used again.
-      const watermark = await positionAt(WATERMARK_KEY);
-      const caughtUp = await catchUp(db, entries, checkpoint, watermark);
-      if (caughtUp.last > checkpoint) {
-        await db.put(CHECKPOINT_KEY, u64(caughtUp.last), { sync: true });
-      }
-      if (caughtUp.records > 0) {
-        logger.info(
-          { records: caughtUp.records, from: checkpoint + 1 },
-          'index caught up with the entry log',
-        );
-      }
-      return new EntryIndex(db, logger, Math.max(watermark, caughtUp.last) + 1, caughtUp.last);
+      return new EntryIndex(
+        db,
+        logger,
+        await positionAt(CHECKPOINT_KEY),
+        await positionAt(WATERMARK_KEY),
+      );
     } catch (error) {
       await db.close();
       throw error;
     }
   }
 
-  /** The index op of an entry written at `position`. */
-  static opFor(ledgerId: number, entryId: number, position: number): BatchOp {
-    return { type: 'put', key: indexKey(ledgerId, entryId), value: u64(position) };
+  /**
+   * Indexes the log's records after the checkpoint (again, for most: writing a record twice is
+   * harmless) and checkpoints the result. Before the node takes adds.
+   */
+  async catchUp(log: EntryLog): Promise<void> {
+    const from = this.checkpointed;
+    let last = from;
+    let records = 0;
+    let ops: BatchOp[] = [];
+    const flush = async () => {
+      await this.db.batch(ops);
+      ops = [];
+    };
+    for await (const { record, ...at } of log.recordsAfter(from)) {
+      last = at.position;
+      const ids = idsOfEntry(record);
+      if (ids) {
+        ops.push(EntryIndex.opFor(ids.ledgerId, ids.entryId, at));
+        records++;
+      }
+      if (ops.length >= CHUNK) await flush();
+    }
+    if (ops.length > 0) await flush();
+    if (last > from) {
+      await this.recordCheckpoint(last);
+      this.checkpointed = this.written = last;
+    }
+    if (records > 0) {
+      this.logger.info({ records, after: from }, 'index caught up with the entry log');
+    }
+  }
+
+  /** The index op of an entry written at `at`. */
+  static opFor(ledgerId: number, entryId: number, at: Located): BatchOp {
+    return { type: 'put', key: indexKey(ledgerId, entryId), value: locatedValue(at) };
   }
 
   /**
@@ -114,13 +151,20 @@ export class EntryIndex {
     }
   }
 
-  async get(ledgerId: number, entryId: number): Promise<number | undefined> {
+  /** Points the entry at `at` (a copy sent again), and returns where it pointed before. */
+  async repoint(ledgerId: number, entryId: number, at: Located): Promise<Located | undefined> {
+    const old = await this.get(ledgerId, entryId);
+    await this.write([EntryIndex.opFor(ledgerId, entryId, at)]);
+    return old;
+  }
+
+  async get(ledgerId: number, entryId: number): Promise<Located | undefined> {
     const value = await this.db.get(indexKey(ledgerId, entryId));
-    return value === undefined ? undefined : readU64(value, 0);
+    return value === undefined ? undefined : locatedOf(value);
   }
 
   /**
-   * The [entry id, position] pairs of the ledger's entries in [first, last], `part` at a time,
+   * The [entry id, place] pairs of the ledger's entries in [first, last], `part` at a time,
    * read from LevelDB `INDEX_READ_ENTRIES` at a time (its records are small).
    */
   async *range(
@@ -128,7 +172,7 @@ export class EntryIndex {
     first: number,
     last: number,
     part: number,
-  ): AsyncGenerator<Array<[number, number]>> {
+  ): AsyncGenerator<Array<[number, Located]>> {
     const iterator = this.db.iterator({
       gte: indexKey(ledgerId, first),
       lte: indexKey(ledgerId, last),
@@ -141,7 +185,7 @@ export class EntryIndex {
         for (let i = 0; i < batch.length; i += part) {
           yield batch
             .slice(i, i + part)
-            .map(([key, value]) => [entryIdOfIndexKey(key), readU64(value, 0)]);
+            .map(([key, value]) => [entryIdOfIndexKey(key), locatedOf(value)]);
         }
       }
     } finally {
@@ -167,6 +211,23 @@ export class EntryIndex {
     }
   }
 
+  /** Every index record, as [ledger id, place]: the node counts each segment's use from them. */
+  async *records(): AsyncGenerator<[number, Located]> {
+    const iterator = this.db.iterator({
+      ...indexKeyRange,
+      highWaterMarkBytes: INDEX_READ_ENTRIES * 32,
+    });
+    try {
+      for (;;) {
+        const batch = await iterator.nextv(INDEX_READ_ENTRIES);
+        if (batch.length === 0) return;
+        for (const [key, value] of batch) yield [ledgerIdOfIndexKey(key), locatedOf(value)];
+      }
+    } finally {
+      await iterator.close();
+    }
+  }
+
   /**
    * Walks the ledger's entries from its last one back and returns the first that `held` answers
    * for. Index records on the way that the log does not back (a write that failed, or was lost with
@@ -174,7 +235,7 @@ export class EntryIndex {
    */
   async lastHeld<T>(
     ledgerId: number,
-    held: (entryId: number, position: number) => Promise<T | undefined>,
+    held: (entryId: number, at: Located) => Promise<T | undefined>,
   ): Promise<T | undefined> {
     const iterator = this.db.iterator({ ...ledgerIndexRange(ledgerId), reverse: true });
     try {
@@ -182,7 +243,7 @@ export class EntryIndex {
         const next = await iterator.next();
         if (!next) return undefined;
         const [key, value] = next;
-        const found = await held(entryIdOfIndexKey(key), readU64(value, 0));
+        const found = await held(entryIdOfIndexKey(key), locatedOf(value));
         if (found !== undefined) return found;
         await this.db.del(key);
       }
@@ -192,21 +253,15 @@ export class EntryIndex {
   }
 
   /**
-   * Removes the ledger's entries, a chunk at a time: first their records from the log
-   * (`dropRecords`), then their index records. An interruption leaves index records that point
-   * nowhere (read as missing, and removed by the next delete), never records that nothing points to.
+   * Removes the ledger's index records, a chunk at a time, telling `dropped` where each record
+   * was: its segment may then be deleted, so a record that stayed would point at nothing.
    */
-  async deleteLedger(
-    ledgerId: number,
-    dropRecords: (ops: BatchOp[]) => Promise<void>,
-  ): Promise<void> {
+  async deleteLedger(ledgerId: number, dropped: (places: Located[]) => void): Promise<void> {
     for (;;) {
       const batch = await this.db.iterator({ ...ledgerIndexRange(ledgerId), limit: CHUNK }).all();
       if (batch.length === 0) return;
-      await dropRecords(
-        batch.map(([, value]) => ({ type: 'del', key: positionKey(readU64(value, 0)) })),
-      );
       await this.db.batch(batch.map(([key]) => ({ type: 'del', key })));
+      dropped(batch.map(([, value]) => locatedOf(value)));
     }
   }
 
@@ -220,48 +275,30 @@ export class EntryIndex {
     }
   }
 
+  /**
+   * Makes every index record written so far durable, then records `upTo` as the checkpoint. A
+   * synced write alone would not do: LevelDB syncs only the log of its current memtable, and a
+   * full memtable's log is closed unsynced and stays so until its table is written, so a power
+   * loss could take records below a durable checkpoint, and with them what keeps their segments
+   * from being deleted. A compaction of a range no key is in (above every prefix) makes LevelDB
+   * write its memtable to a synced table first, and compacts nothing.
+   */
+  private async recordCheckpoint(upTo: number): Promise<void> {
+    // `level`'s type covers browsers too; in Node it is classic-level, which has compactRange.
+    const db = this.db as unknown as { compactRange(start: Buffer, end: Buffer): Promise<void> };
+    await db.compactRange(NO_KEYS.start, NO_KEYS.end);
+    await this.db.put(CHECKPOINT_KEY, u64(upTo), { sync: true });
+  }
+
   /** Off the acks' path: a failed checkpoint only means the next start re-reads more of the log. */
   private async checkpoint(): Promise<void> {
     const upTo = this.written;
     this.lastCheckpointAt = performance.now();
     try {
-      await this.db.put(CHECKPOINT_KEY, u64(upTo), { sync: true });
+      await this.recordCheckpoint(upTo);
       this.checkpointed = upTo;
     } catch (error) {
       this.logger.warn({ err: error, upTo }, 'could not checkpoint the entry index');
     }
   }
-}
-
-/**
- * Indexes the log's records above the checkpoint (again, for most: writing a record twice is
- * harmless); returns how many and the last position indexed.
- */
-async function catchUp(
-  db: Db,
-  entries: Db,
-  checkpoint: number,
-  watermark: number,
-): Promise<{ records: number; last: number }> {
-  let last = checkpoint;
-  let records = 0;
-  let ops: BatchOp[] = [];
-  const flush = async () => {
-    ops.push({ type: 'put', key: WATERMARK_KEY, value: u64(Math.max(last, watermark)) });
-    await db.batch(ops);
-    ops = [];
-  };
-  const range =
-    checkpoint < 0 ? positionKeyRange : { gt: positionKey(checkpoint), lt: positionKeyRange.lt };
-  for await (const [key, record] of entries.iterator(range)) {
-    last = positionOfKey(key);
-    const ids = idsOfEntry(record);
-    if (ids) {
-      ops.push({ type: 'put', key: indexKey(ids.ledgerId, ids.entryId), value: u64(last) });
-      records++;
-    }
-    if (ops.length >= CHUNK) await flush();
-  }
-  if (ops.length > 0 || last > watermark) await flush();
-  return { records, last };
 }

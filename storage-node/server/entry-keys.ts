@@ -1,26 +1,16 @@
-// LevelDB layout of a storage node: an entry log and an index beside it, as BookKeeper's
-// DbLedgerStorage keeps entry logs and a RocksDB index.
+// LevelDB layout of a storage node, beside its entry log (segment files, see entry-log/), as
+// BookKeeper's DbLedgerStorage keeps entry logs and a RocksDB index.
 //
-//   entries LevelDB: 'p' + u64 log position -> entry record (see entry-record.ts)
-//   index LevelDB:   'i' + u64 ledger id + u64 entry id -> u64 log position
+//   index LevelDB:   'i' + u64 ledger id + u64 entry id -> u64 log position + u32 record length
 //                    'w' -> u64 the highest log position whose index records are written
 //                    'c' -> u64 a position up to which the index is durable (its checkpoint)
 //   ledgers LevelDB: 'l' + u64 ledger id -> LedgerState (lac, last entry, fenced) from storage.proto,
 //                    written when the ledger is fenced (see ledger-state-loader.ts)
-//
-// Entries are keyed by the order the node wrote them, whatever their ledger, so every table LevelDB
-// flushes holds keys above all earlier ones and moves down the levels whole. Keyed by ledger, each
-// flush of many ledgers written at once overlapped every table before it, and LevelDB rewrote the
-// whole store at each flush: 1,000 topics at 10 MB/s compacted 1.1 GB in 30 s and stalled publishes
-// for 100-400 ms every 6 s. The index's records are small, so its own compactions stay cheap.
 
-const POSITION = 0x70;
 const INDEX = 0x69;
 const WATERMARK = 0x77;
 const CHECKPOINT = 0x63;
 const LEDGER = 0x6c;
-/** Entries keyed by ledger, the layout before the entry log. */
-const LEGACY_ENTRY = 0x65;
 const TWO_32 = 2 ** 32;
 
 export function writeU64(target: Buffer, value: number, offset: number): void {
@@ -48,16 +38,6 @@ function prefixedKey(prefix: number, ...ids: number[]): Buffer {
 
 /** Every key with this prefix. */
 const prefixRange = (prefix: number) => ({ gte: Buffer.of(prefix), lt: Buffer.of(prefix + 1) });
-
-export function positionKey(position: number): Buffer {
-  return prefixedKey(POSITION, position);
-}
-
-export function positionOfKey(key: Buffer): number {
-  return readU64(key, 1);
-}
-
-export const positionKeyRange = prefixRange(POSITION);
 
 export function indexKey(ledgerId: number, entryId: number): Buffer {
   return prefixedKey(INDEX, ledgerId, entryId);
@@ -91,5 +71,3 @@ export function ledgerIdOfKey(key: Buffer): number {
 }
 
 export const ledgerKeyRange = prefixRange(LEDGER);
-
-export const legacyEntryKeyRange = prefixRange(LEGACY_ENTRY);

@@ -57,3 +57,9 @@ export function decodeEntry(record: Buffer, ids: EntryIds): StoredEntry | undefi
   if (crc32c(payload) >>> 0 !== checksum) return undefined;
   return { lac: readU64(record, 5) - 1, crc32c: checksum, payload };
 }
+
+/** Whether the record's header is sound and its payload matches its CRC, whatever its ids. */
+export function isWholeEntry(record: Buffer): boolean {
+  if (record.byteLength < HEADER || record[0] !== FORMAT) return false;
+  return crc32c(record.subarray(HEADER)) >>> 0 === record.readUInt32BE(1);
+}

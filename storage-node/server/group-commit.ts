@@ -1,6 +1,8 @@
 import type { Level } from 'level';
-import { writeBatch, type BatchOp } from './write-batch.js';
+import type { BatchOp } from './write-batch.js';
 import type { AddOutcome, LedgerRecord } from './entry-store.js';
+import type { EntryLog, Located } from './entry-log/entry-log.js';
+import { EntryIndex } from './entry-index.js';
 
 export interface GroupCommitOptions {
   /** An idle node closes a batch once it holds this many bytes (BookKeeper: 512 KB). */
@@ -21,10 +23,16 @@ export interface GroupCommitOptions {
 }
 
 export interface CommitOp {
-  /** Written to the entry log, synced. */
-  entries?: BatchOp[];
-  /** Written to the index beside it, not synced: the log's records can rebuild it. */
-  index?: BatchOp[];
+  /**
+   * An entry's record (see entry-record.ts): appended to the entry log, synced, and indexed beside
+   * it, not synced (the log's records can rebuild the index).
+   */
+  entry?: {
+    entryId: number;
+    record: Buffer;
+    /** The node may hold a copy already (the entry is at or below the ledger's last). */
+    again?: boolean;
+  };
   /** Synced even under --sync none: a forgotten fence would let a zombie writer back in. */
   forceSync?: boolean;
   ledgerId: number;
@@ -45,11 +53,13 @@ type RecordsFor = (touched: Map<number, Array<(r: LedgerRecord) => void>>) => {
 /** Where index ops go (see entry-index.ts). */
 export interface IndexWriter {
   write(ops: BatchOp[]): Promise<void>;
+  /** Points the entry at `at`, and returns where it pointed before. */
+  repoint(ledgerId: number, entryId: number, at: Located): Promise<Located | undefined>;
 }
 
 /**
- * Gathers adds that arrive close together into one LevelDB batch written with sync, and acks them
- * all after it. One batch is written at a time; whatever arrives meanwhile forms the next one, so
+ * Gathers adds that arrive close together into one entry log append written with sync, and acks
+ * them all after it. One batch is written at a time; whatever arrives meanwhile forms the next one, so
  * batches grow with load and an idle node answers at once.
  */
 export class GroupCommit {
@@ -65,7 +75,7 @@ export class GroupCommit {
   private readonly sync: boolean;
 
   constructor(
-    private readonly db: Level<Buffer, Buffer>,
+    private readonly log: EntryLog,
     private readonly index: IndexWriter,
     private readonly stateDb: Level<Buffer, Buffer>,
     options: GroupCommitOptions,
@@ -84,10 +94,7 @@ export class GroupCommit {
   submit(op: CommitOp): Promise<AddOutcome> {
     if (this.closed) return Promise.resolve('failed');
     return new Promise((resolve) => {
-      let bytes = 16;
-      for (const e of op.entries ?? []) {
-        bytes += e.key.byteLength + (e.type === 'put' ? e.value.byteLength : 0);
-      }
+      const bytes = 16 + (op.entry?.record.byteLength ?? 0);
       if (this.queue.length === 0) this.firstQueuedAt = performance.now();
       this.queue.push({ op, bytes, resolve });
       this.queuedBytes += bytes;
@@ -141,11 +148,13 @@ export class GroupCommit {
 
   private async write(group: Queued[]): Promise<void> {
     const touched = new Map<number, Array<(r: LedgerRecord) => void>>();
-    const ops: BatchOp[] = [];
-    const indexOps: BatchOp[] = [];
+    const items: Array<{ ledgerId: number; record: Buffer }> = [];
+    const entries: Array<{ entryId: number; again: boolean }> = [];
     for (const { op } of group) {
-      if (op.entries) ops.push(...op.entries);
-      if (op.index) indexOps.push(...op.index);
+      if (op.entry) {
+        items.push({ ledgerId: op.ledgerId, record: op.entry.record });
+        entries.push({ entryId: op.entry.entryId, again: op.entry.again === true });
+      }
       let updates = touched.get(op.ledgerId);
       if (!updates) touched.set(op.ledgerId, (updates = []));
       updates.push(op.update);
@@ -160,13 +169,33 @@ export class GroupCommit {
           { sync: true },
         );
       }
-      // The index alongside, not after: unsynced, it ends well inside the synced write.
-      await Promise.all([
-        ops.length > 0
-          ? writeBatch(this.db, ops, { sync: this.sync || group.some((q) => q.op.forceSync) })
-          : undefined,
-        indexOps.length > 0 ? this.index.write(indexOps) : undefined,
-      ]);
+      if (items.length > 0) {
+        const sync = this.sync || group.some((q) => q.op.forceSync);
+        const { located, written } = this.log.append(items, sync);
+        const indexOps: BatchOp[] = [];
+        const again: Array<{ ledgerId: number; entryId: number; at: Located }> = [];
+        located.forEach((at, i) => {
+          const { ledgerId } = items[i] as (typeof items)[number];
+          const { entryId, again: sentAgain } = entries[i] as (typeof entries)[number];
+          if (sentAgain) again.push({ ledgerId, entryId, at });
+          else indexOps.push(EntryIndex.opFor(ledgerId, entryId, at));
+        });
+        // The index alongside, not after: unsynced, it ends well inside the synced write. Both
+        // are waited for, so that no write of this group is still running when the next starts.
+        const [log, index] = await Promise.allSettled([
+          written,
+          indexOps.length > 0 ? this.index.write(indexOps) : undefined,
+        ]);
+        if (log.status === 'rejected') throw log.reason;
+        if (index.status === 'rejected') throw index.reason;
+        // A copy sent again is indexed only once it is on disk: until then the index keeps
+        // pointing at the copy the node holds (and may have acked). One group at a time, in order,
+        // so two copies sent at once each count the one before as replaced exactly once.
+        for (const { ledgerId, entryId, at } of again) {
+          const old = await this.index.repoint(ledgerId, entryId, at);
+          if (old && old.position !== at.position) this.log.usage.remove(ledgerId, old);
+        }
+      }
     } catch {
       for (const queued of group) queued.resolve('failed');
       return;

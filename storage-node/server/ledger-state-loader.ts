@@ -1,4 +1,5 @@
 import type { Level } from 'level';
+import type { EntryLog } from './entry-log/entry-log.js';
 import { loadMessageCodec } from '../../proto/load.js';
 import type {
   LedgerState,
@@ -6,7 +7,7 @@ import type {
 } from '../../proto/generated/strata/storage/v1/LedgerState.js';
 import { decodeEntry } from './entry-record.js';
 import type { EntryIndex } from './entry-index.js';
-import { ledgerIdOfKey, ledgerKeyRange, positionKey } from './entry-keys.js';
+import { ledgerIdOfKey, ledgerKeyRange } from './entry-keys.js';
 import type { LedgerRecord } from './entry-store.js';
 
 export const ledgerStateCodec = loadMessageCodec<LedgerState, LedgerState__Output>(
@@ -19,24 +20,21 @@ type Db = Level<Buffer, Buffer>;
 /**
  * The state of every ledger a node holds, as it starts. The entries say most of it: each ledger's
  * last entry in the index (one reverse seek per ledger) and the LAC its record carries. Fences,
- * which no entry records, come from the state LevelDB, and from beside the entries on nodes that
- * kept their state records there before it existed.
+ * which no entry records, come from the state LevelDB.
  */
 export async function loadLedgerStates(
-  db: Db,
+  log: EntryLog,
   index: EntryIndex,
   stateDb: Db,
 ): Promise<Map<number, LedgerRecord>> {
   const ledgers = new Map<number, LedgerRecord>();
-  for (const source of [db, stateDb]) {
-    for await (const [key, value] of source.iterator(ledgerKeyRange)) {
-      const state = ledgerStateCodec.decode(value);
-      merge(ledgers, ledgerIdOfKey(key), state);
-    }
+  for await (const [key, value] of stateDb.iterator(ledgerKeyRange)) {
+    const state = ledgerStateCodec.decode(value);
+    merge(ledgers, ledgerIdOfKey(key), state);
   }
   for await (const ledgerId of index.ledgerIds()) {
-    const last = await index.lastHeld(ledgerId, async (entryId, position) => {
-      const record = await db.get(positionKey(position));
+    const last = await index.lastHeld(ledgerId, async (entryId, at) => {
+      const record = await log.read(at);
       if (record === undefined) return undefined;
       return { entryId, lac: decodeEntry(record, { ledgerId, entryId })?.lac ?? -1 };
     });

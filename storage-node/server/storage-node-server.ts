@@ -53,7 +53,8 @@ export async function startStorageNode(options: StorageNodeOptions): Promise<Run
   const nodeId = await loadNodeId(options.dataDir);
   await verifyClusterCookie(options.dataDir, options.metadata, logger);
   const store = await EntryStore.open({
-    directory: join(options.dataDir, 'entries'),
+    directory: join(options.dataDir, 'entry-log'),
+    formerEntriesDirectory: join(options.dataDir, 'entries'),
     indexDirectory: join(options.dataDir, 'index'),
     stateDirectory: join(options.dataDir, 'ledgers'),
     logger,

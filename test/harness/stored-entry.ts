@@ -1,9 +1,13 @@
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Level } from 'level';
-import { indexKey, positionKey, readU64 } from '../../storage-node/server/entry-keys.js';
-
-const open = (path: string) =>
-  new Level<Buffer, Buffer>(path, { keyEncoding: 'buffer', valueEncoding: 'buffer' });
+import { indexKey, readU64 } from '../../storage-node/server/entry-keys.js';
+import {
+  FRAME_HEADER,
+  offsetOf,
+  segmentOf,
+} from '../../storage-node/server/entry-log/log-frame.js';
+import { segmentFileName } from '../../storage-node/server/entry-log/segment-files.js';
 
 /**
  * Flips one byte of an entry's stored record, `fromEnd` bytes before its end (in the payload), in
@@ -15,18 +19,24 @@ export async function damageStoredEntry(
   entryId: number,
   fromEnd: number,
 ): Promise<void> {
-  const index = open(join(dataDir, 'index'));
+  const index = new Level<Buffer, Buffer>(join(dataDir, 'index'), {
+    keyEncoding: 'buffer',
+    valueEncoding: 'buffer',
+  });
   const at = await index.get(indexKey(ledgerId, entryId));
   await index.close();
   if (at === undefined) throw new Error(`entry ${ledgerId}:${entryId} is not indexed`);
-  const entries = open(join(dataDir, 'entries'));
+  const position = readU64(at, 0);
+  const length = at.readUInt32BE(8);
+  const file = await open(join(dataDir, 'entry-log', segmentFileName(segmentOf(position))), 'r+');
   try {
-    const key = positionKey(readU64(at, 0));
-    const record = await entries.get(key);
-    if (record === undefined) throw new Error(`entry ${ledgerId}:${entryId} is not in the log`);
-    record[record.length - fromEnd] = (record[record.length - fromEnd] as number) ^ 0xff;
-    await entries.put(key, record, { sync: true });
+    const where = offsetOf(position) + FRAME_HEADER + length - fromEnd;
+    const byte = Buffer.alloc(1);
+    await file.read(byte, 0, 1, where);
+    byte[0] = (byte[0] as number) ^ 0xff;
+    await file.write(byte, 0, 1, where);
+    await file.sync();
   } finally {
-    await entries.close();
+    await file.close();
   }
 }

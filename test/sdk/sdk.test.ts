@@ -210,3 +210,20 @@ it('refuses a second Exclusive consumer with CONSUMER_BUSY instead of retrying f
   await expect(second).rejects.toMatchObject({ code: 'CONSUMER_BUSY' });
   await first.close();
 });
+
+it('sends at once when nothing is in flight, and batches what one tick adds, whatever the delay', async () => {
+  const topic = `sdk-eager-${Date.now()}`;
+  const strata = client(gateways.find((g) => g.process.running) as GatewayProcess);
+  // A delay longer than the test's timeout: only the eager send can get these stored in time.
+  const producer = await strata.createProducer({ topic, batching: { maxDelayMs: 600_000 } });
+  const alone = await producer.send({ payload: Buffer.from('alone') });
+  expect(alone.batchIndex).toBe(0);
+  const burst = await Promise.all(
+    Array.from({ length: 10 }, (_, i) => producer.send({ payload: Buffer.from(`burst-${i}`) })),
+  );
+  // One tick's sends share one entry, in order.
+  expect(new Set(burst.map((id) => `${id.ledgerId}:${id.entryId}`)).size).toBe(1);
+  expect(burst.map((id) => id.batchIndex)).toEqual([...Array(10).keys()]);
+  expect(burst[0]?.entryId).not.toBe(alone.entryId);
+  await producer.close();
+});

@@ -6,14 +6,29 @@ export const STRATA_BIN = join(PACKAGE_ROOT, 'bin', 'strata');
 
 /**
  * V8 flags every Strata server runs with; `bin/strata`'s first line and `npm start` carry the same
- * (Node refuses them in NODE_OPTIONS). A server's old generation holds 15-20 MB, and V8 sets the
- * next collection's limit only about 23 MB above that: less than the young generation, so it starts
- * marking again right after each mark-compact (22-35 in 15 s at 5,000 msg/s), and those steps land
- * on publishes. With a 256 MB starting limit there were 0 in 60 s, and W2's p99 with the fsync off
- * went from 13.5 to 4 ms. The cost is memory: V8 lets garbage build up to that limit before a full
- * collection, so a standalone under W2's load grew to 282 MB resident in 70 s, against 209 MB.
+ * (Node refuses the first in NODE_OPTIONS).
+ *
+ * - `--initial-old-space-size=256`: a server's old generation holds 15-20 MB, and V8 sets the next
+ *   collection's limit only about 23 MB above that: less than the young generation, so it starts
+ *   marking again right after each mark-compact (22-35 in 15 s at 5,000 msg/s), and those steps
+ *   land on publishes. With a 256 MB starting limit there were 0 in 60 s, and W2's p99 with the
+ *   fsync off went from 13.5 to 4 ms. The cost is memory: V8 lets garbage build up to that limit
+ *   before a full collection, so a standalone under W2's load grew to 282 MB resident in 70 s,
+ *   against 209 MB.
+ * - `--max-semi-space-size=4` (MB; Node 20's default is 16): a scavenge stops the event loop for
+ *   time that grows with the young generation, and every publish in flight waits for it. Under
+ *   W3's load (5,000 msg/s × 1 KB, one subscriber acking each, 30 s, a fresh standalone) the
+ *   standalone scavenged 100-104 times with the default, median pause 1.9-2.2 ms, and end-to-end
+ *   p99 was 4.4 / 4.8 ms (1,711 / 2,290 messages over 4 ms); at 4 MB, 360-374 times, median
+ *   0.8 ms, p99 3.2 / 3.2 ms (763 / 803 over 4 ms). 2 and 8 MB measured alike (3.4 ms each), 64
+ *   worse (6.0 ms, median pause 3.8 ms). Throughput did not move: bench W1 1 KB 157,840 / 157,428
+ *   msg/s with the default against 162,837 / 169,926, W4 406,725 / 392,900 against 401,324 /
+ *   388,982 (alternating).
  */
-export const STRATA_NODE_FLAGS: readonly string[] = ['--initial-old-space-size=256'];
+export const STRATA_NODE_FLAGS: readonly string[] = [
+  '--initial-old-space-size=256',
+  '--max-semi-space-size=4',
+];
 
 /** The arguments that run `bin/strata <args>` under Node with `STRATA_NODE_FLAGS`. */
 export function strataArgs(...args: string[]): string[] {

@@ -62,7 +62,7 @@ export function strataStandalone(): BenchSystemFactory {
         (serviceUrl, group, dataDir, version) =>
           new StrataSystem(
             'strata',
-            'standalone, E1/Qw1/Qa1: acked once the entry is in a LevelDB write batch synced to disk (fsync per group commit)',
+            "standalone, E1/Qw1/Qa1: acked once the entry is appended to the storage node's entry log and fdatasynced (one per group commit)",
             { serviceUrl, group, dataDir, version },
           ),
       ),

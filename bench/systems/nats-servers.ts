@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connect, StorageType } from 'nats';
-import { freePort } from '../../deploy/local/free-port.js';
+import { FreePorts } from '../../deploy/local/free-port.js';
 import { ManagedProcess, ProcessGroup } from '../../deploy/local/managed-process.js';
 import { ensureDebianPackage } from './debian-package.js';
 
@@ -46,8 +46,8 @@ export async function startNatsServers(options: NatsServersOptions): Promise<Nat
   };
 
   try {
-    const clientPorts: number[] = [];
-    for (let i = 0; i < options.servers; i++) clientPorts.push(await freePort());
+    const ports = new FreePorts();
+    const clientPorts = await ports.take(options.servers);
     if (options.servers === 1) {
       const storeDir = join(root, 'n1');
       await mkdir(storeDir);
@@ -55,8 +55,7 @@ export async function startNatsServers(options: NatsServersOptions): Promise<Nat
       args.push('-n', 'strata-bench-n1');
       processes.push(group.add(new ManagedProcess('nats-server n1', program, args)));
     } else {
-      const clusterPorts: number[] = [];
-      for (let i = 0; i < options.servers; i++) clusterPorts.push(await freePort());
+      const clusterPorts = await ports.take(options.servers);
       for (let i = 0; i < options.servers; i++) {
         const name = `n${i + 1}`;
         const storeDir = join(root, name);

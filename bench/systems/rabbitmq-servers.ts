@@ -5,7 +5,7 @@ import { access, chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from '../../deploy/local/free-port.js';
+import { FreePorts, freePort } from '../../deploy/local/free-port.js';
 import { ManagedProcess } from '../../deploy/local/managed-process.js';
 import { ensureDebianPackage } from './debian-package.js';
 
@@ -45,7 +45,7 @@ export async function startRabbitMqServers(options: { nodes: 1 | 3 }): Promise<R
   const bin = await packageBin();
   const dir = await mkdtemp(join(tmpdir(), 'strata-rabbitmq-'));
   const id = randomBytes(4).toString('hex');
-  const nodePorts = await distinctFreePorts(1 + 2 * options.nodes);
+  const nodePorts = await new FreePorts().take(1 + 2 * options.nodes);
   const epmdPort = nodePorts.shift() as number;
   const nodes: RabbitMqNode[] = [];
   // Every child (beam.smp, erl_child_setup, inet_gethost, epmd, rabbitmqctl) inherits HOME=dir, so
@@ -141,13 +141,6 @@ export async function startRabbitMqServers(options: { nodes: 1 | 3 }): Promise<R
     await stop();
     throw error;
   }
-}
-
-/** Each free a moment ago, and no two the same (two calls to freePort() may return one port). */
-async function distinctFreePorts(count: number): Promise<number[]> {
-  const ports = new Set<number>();
-  while (ports.size < count) ports.add(await freePort());
-  return [...ports];
 }
 
 function nodeName(id: string, index: number): string {

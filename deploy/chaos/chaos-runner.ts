@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { createAdmin } from '../../sdk/index.js';
-import { freePort } from '../local/free-port.js';
+import { FreePorts } from '../local/free-port.js';
 import { LocalCluster } from '../local/local-cluster.js';
 import { unavailability } from './availability.js';
 import { checkHistory } from './checker.js';
@@ -49,7 +49,8 @@ async function run(flags: ChaosFlags): Promise<boolean> {
     process.stderr.write(`[${new Date().toISOString().slice(11, 23)}] ${line}\n`);
   const dir = await mkdtemp(join(tmpdir(), 'strata-chaos-'));
   const storageNodes = 4;
-  const proxyPorts = await Promise.all(Array.from({ length: storageNodes }, () => freePort()));
+  const ports = new FreePorts();
+  const proxyPorts = await ports.take(storageNodes);
   const cluster = await LocalCluster.create({
     dir,
     gateways: flags.gateways,
@@ -58,6 +59,7 @@ async function run(flags: ChaosFlags): Promise<boolean> {
     etcdMembers: flags.metadata === 'etcd' ? 3 : 1,
     quorums: { ensembleSize: 3, writeQuorum: 3, ackQuorum: 2 },
     storageAdvertisePorts: proxyPorts,
+    ports,
     storageArgs: ['--lease-ttl-ms', '4000', '--min-free-bytes', '64MiB'],
     gatewayArgs: ['--lease-ttl-ms', String(GATEWAY_LEASE_MS)],
   });

@@ -51,3 +51,31 @@ export async function freePort(): Promise<number> {
   if (bound === undefined) throw new Error('no free loopback port');
   return bound;
 }
+
+/**
+ * Hands out ports from `freePort()`, never the same one twice. Two calls to `freePort()` may return
+ * one port (each was free when it was probed), and nothing listens on a port until its program
+ * starts: a chaos run's storage node once failed with EADDRINUSE because its port had also been
+ * picked for one of the fault proxies, which listened first. Everything one run starts should take
+ * its ports from one picker.
+ */
+export class FreePorts {
+  private readonly handedOut = new Set<number>();
+
+  async next(): Promise<number> {
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const port = await freePort();
+      if (!this.handedOut.has(port)) {
+        this.handedOut.add(port);
+        return port;
+      }
+    }
+    throw new Error(`no loopback port free that was not handed out already`);
+  }
+
+  async take(count: number): Promise<number[]> {
+    const ports: number[] = [];
+    for (let i = 0; i < count; i++) ports.push(await this.next());
+    return ports;
+  }
+}

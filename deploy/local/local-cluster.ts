@@ -23,7 +23,7 @@ import {
   waitForLogLine,
   type ProcessCondition,
 } from './detached-process.js';
-import { freePort } from './free-port.js';
+import { FreePorts } from './free-port.js';
 
 export interface ClusterUpOptions {
   dir: string;
@@ -42,6 +42,11 @@ export interface ClusterUpOptions {
   storageArgs?: string[];
   gatewayArgs?: string[];
   readyTimeoutMs?: number;
+  /**
+   * Where the cluster's ports come from: pass the picker that chose ports of your own (the
+   * proxies' in `storageAdvertisePorts`), so that no port is picked twice.
+   */
+  ports?: FreePorts;
 }
 
 export interface RoleStatus {
@@ -143,16 +148,17 @@ export class LocalCluster {
   /** Ports and commands of a new cluster (picked now, kept for every restart). */
   private static async plan(dir: string, options: ClusterUpOptions): Promise<ClusterState> {
     const roles: RoleState[] = [];
+    const picker = options.ports ?? new FreePorts();
     let metadataUrl: string;
     if (options.metadata === 'etcd') {
       const members = [];
       for (let i = 0; i < (options.etcdMembers ?? 1); i++) {
-        members.push({ client: await freePort(), peer: await freePort() });
+        members.push({ client: await picker.next(), peer: await picker.next() });
       }
       for (let i = 1; i <= members.length; i++) roles.push(etcdRole(dir, i, members));
       metadataUrl = `etcd://${members.map((m) => `127.0.0.1:${m.client}`).join(',')}`;
     } else {
-      const port = await freePort();
+      const port = await picker.next();
       roles.push(metadataRole(dir, port));
       metadataUrl = `strata://127.0.0.1:${port}`;
     }
@@ -162,11 +168,11 @@ export class LocalCluster {
         ...(advertised ? ['--advertise-address', `127.0.0.1:${advertised}`] : []),
         ...(options.storageArgs ?? []),
       ];
-      roles.push(storageNodeRole(dir, i, await freePort(), metadataUrl, args));
+      roles.push(storageNodeRole(dir, i, await picker.next(), metadataUrl, args));
     }
     const gateways: RoleState[] = [];
     for (let i = 1; i <= options.gateways; i++) {
-      const ports = { port: await freePort(), httpPort: await freePort() };
+      const ports = { port: await picker.next(), httpPort: await picker.next() };
       gateways.push(
         gatewayRole(dir, i, ports, metadataUrl, options.quorums, options.gatewayArgs ?? []),
       );

@@ -74,13 +74,13 @@ interface PendingBatch {
 
 /**
  * A producer with fewer batches than this awaiting receipts sends at the end of each tick rather
- * than after the batching delay; with more, batches wait to fill. W2's load (5,000 msg/s × 1 KB, a
- * fresh standalone, the client with a 256 MB old space, 30 s runs): publish p50 / p99 1.56 / 3.92
- * and 1.57 / 4.10 ms with the 1 ms wait; 0.66 / 3.28 and 0.67 / 3.56 sending at once only with
- * nothing in flight (the next batch then waits for a receipt); 0.68 / 2.47 and 0.67 / 2.77 with 4;
- * 0.70 / 2.53 and 0.69 / 2.59 always at once. A full window (W1: 1,000 × 1 KB in flight, about
- * eight 128 KB batches) batches as before: 169,493 / 184,025 msg/s against 125,061 / 185,959 with
- * the wait (alternating runs).
+ * than after the batching delay; with more, batches wait to fill. W2's load (5,000 msg/s × 1 KB,
+ * 30 s, a fresh standalone, the client with a 256 MB old space), publish p50 / p99: 1.70 / 3.80 and
+ * 1.63 / 3.78 ms with the 1 ms wait, 0.75 / 2.50 and 0.68 / 2.35 with 4 (alternating). An earlier
+ * series: sending at once only with nothing in flight, 0.66 / 3.28 and 0.67 / 3.56 (the next batch
+ * then waits for a receipt); with 4, 0.68 / 2.47 and 0.67 / 2.77; always at once, 0.70 / 2.53 and
+ * 0.69 / 2.59. A full window (W1: 1,000 × 1 KB in flight, about eight 128 KB batches) batches as
+ * before: 169,493 / 184,025 msg/s against 125,061 / 185,959 with the wait (alternating runs).
  */
 const EAGER_IN_FLIGHT = 4;
 

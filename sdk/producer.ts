@@ -17,8 +17,8 @@ import type { MessageId, OutgoingMessage } from './message.js';
 export interface BatchingOptions {
   /**
    * A batch goes out at most this long after its first message (Pulsar: 1 ms)... A producer with
-   * nothing awaiting a receipt does not wait: it sends what the current tick added, and batches
-   * form while earlier ones are in flight (see `TopicProducer.send`).
+   * fewer than 4 batches awaiting receipts does not wait: it sends what the current tick added, and
+   * batches form while more are in flight (see `EAGER_IN_FLIGHT`).
    */
   maxDelayMs?: number;
   /** ...or once it holds this many messages (1,000)... */
@@ -171,7 +171,7 @@ export class TopicProducer implements Producer {
       // Waiting only pays once the producer has batches queued at the gateway: then the open one
       // grows until the delay (or a receipt) sends it, as the storage node's group commit batches.
       // Below that, the 1 ms wait was most of a publish at 5,000 msg/s (see EAGER_IN_FLIGHT).
-      if (this.pending.size < EAGER_IN_FLIGHT) this.flushAtTickEnd();
+      this.flushAtTickEnd();
       this.timer ??= setTimeout(() => this.closeAll(), this.maxDelayMs);
     });
   }
@@ -215,9 +215,10 @@ export class TopicProducer implements Producer {
 
   /**
    * Sends the open batches at the end of this tick, if fewer than EAGER_IN_FLIGHT batches await
-   * their receipts then: what one burst of sends added goes as one batch.
+   * their receipts now and then: what one burst of sends added goes as one batch.
    */
   private flushAtTickEnd(): void {
+    if (this.pending.size >= EAGER_IN_FLIGHT || this.open.size === 0) return;
     this.tickEndFlush ??= setImmediate(() => {
       this.tickEndFlush = undefined;
       if (this.pending.size < EAGER_IN_FLIGHT) this.closeAll();
@@ -302,7 +303,7 @@ export class TopicProducer implements Producer {
     batch.waiters.forEach((waiter, batchIndex) =>
       waiter.resolve({ ledgerId, entryId, batchIndex, partition }),
     );
-    if (this.pending.size < EAGER_IN_FLIGHT && this.open.size > 0) this.flushAtTickEnd();
+    this.flushAtTickEnd();
     this.notifySettled();
   }
 
@@ -312,7 +313,7 @@ export class TopicProducer implements Producer {
     this.pending.delete(error.requestId);
     const failure = new StrataError(error.code as never, 3, error.message, error.retriable);
     for (const waiter of batch.waiters) waiter.reject(failure);
-    if (this.pending.size < EAGER_IN_FLIGHT && this.open.size > 0) this.flushAtTickEnd();
+    this.flushAtTickEnd();
     this.notifySettled();
   }
 

@@ -5,7 +5,7 @@ import { access, chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { FreePorts, freePort } from '../../deploy/local/free-port.js';
+import { FreePorts } from '../../deploy/local/free-port.js';
 import { ManagedProcess } from '../../deploy/local/managed-process.js';
 import { ensureDebianPackage } from './debian-package.js';
 
@@ -45,7 +45,8 @@ export async function startRabbitMqServers(options: { nodes: 1 | 3 }): Promise<R
   const bin = await packageBin();
   const dir = await mkdtemp(join(tmpdir(), 'strata-rabbitmq-'));
   const id = randomBytes(4).toString('hex');
-  const nodePorts = await new FreePorts().take(1 + 2 * options.nodes);
+  const ports = new FreePorts();
+  const nodePorts = await ports.take(1 + 2 * options.nodes);
   const epmdPort = nodePorts.shift() as number;
   const nodes: RabbitMqNode[] = [];
   // Every child (beam.smp, erl_child_setup, inet_gethost, epmd, rabbitmqctl) inherits HOME=dir, so
@@ -85,7 +86,7 @@ export async function startRabbitMqServers(options: { nodes: 1 | 3 }): Promise<R
   const ctl = async (node: RabbitMqNode, ...args: string[]): Promise<string> => {
     // rabbitmqctl is a hidden Erlang node of its own: give it a free dist port rather than the
     // default 35672-35682 range other users of the machine may hold.
-    const port = String(await freePort());
+    const port = String(await ports.next());
     const { stdout } = await run(join(bin, 'rabbitmqctl'), ['-n', node.name, ...args], {
       env: {
         ...process.env,

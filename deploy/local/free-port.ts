@@ -70,7 +70,7 @@ export class FreePorts {
         return port;
       }
     }
-    throw new Error(`no loopback port free that was not handed out already`);
+    throw new Error('no loopback port free that was not handed out already');
   }
 
   async take(count: number): Promise<number[]> {
